@@ -1,0 +1,83 @@
+/**
+ * Specs for the CombineFn contract helpers: the combineFn builder, its validation and name, and the InputOf / AccumulatorOf / OutputOf type helpers.
+ */
+
+import {
+  combineFn,
+  count,
+  type AccumulatorOf,
+  type CombineFn,
+  type InputOf,
+  type OutputOf,
+} from '../../src/combiners/index.js';
+import { assertType, run, type Equals } from './helpers.js';
+
+const product = () =>
+  combineFn({
+    name: 'Product',
+    createAccumulator: () => 1,
+    addInput: (acc: number, x: number) => acc * x,
+    mergeAccumulators: (accs) => accs.reduce((a, b) => a * b, 1),
+    extractOutput: (acc) => `=${acc}`,
+  });
+
+describe('combineFn', () => {
+  it('builds a working CombineFn from an object literal', () => {
+    const fn = product();
+    expect(run(fn, [2, 3, 4])).toBe('=24');
+    expect(fn.extractOutput(fn.mergeAccumulators([fn.addInput(1, 5), fn.addInput(1, 6)]))).toBe('=30');
+    expect(fn.compact).toBeUndefined();
+  });
+
+  it('infers I, A, O and the type helpers read them back', () => {
+    const fn = product();
+    assertType<Equals<typeof fn, CombineFn<number, number, string>>>();
+    assertType<Equals<InputOf<typeof fn>, number>>();
+    assertType<Equals<AccumulatorOf<typeof fn>, number>>();
+    assertType<Equals<OutputOf<typeof fn>, string>>();
+    assertType<Equals<InputOf<ReturnType<typeof count>>, unknown>>();
+    expect(fn.extractOutput(fn.createAccumulator())).toBe('=1');
+  });
+
+  it('keeps compact when given', () => {
+    const fn = combineFn<number, number[], number>({
+      createAccumulator: () => [],
+      addInput: (acc, x) => [...acc, x],
+      mergeAccumulators: (accs) => accs.flat(),
+      extractOutput: (acc) => acc.length,
+      compact: (acc) => acc.slice(0, 1),
+    });
+    expect(fn.compact?.([1, 2, 3])).toEqual([1]);
+  });
+
+  it('prints its name, "CombineFn" by default', () => {
+    expect(product().toString()).toBe('Product');
+    expect(`${product()}`).toBe('Product');
+    const anonymous = combineFn({
+      createAccumulator: () => 0,
+      addInput: (acc: number) => acc,
+      mergeAccumulators: () => 0,
+      extractOutput: (acc) => acc,
+    });
+    expect(String(anonymous)).toBe('CombineFn');
+  });
+
+  it('validates its argument', () => {
+    const steps = {
+      createAccumulator: () => 0,
+      addInput: (acc: number) => acc,
+      mergeAccumulators: () => 0,
+      extractOutput: (acc: number) => acc,
+    };
+    expect(() => combineFn({ ...steps, addInput: undefined } as never)).toThrow(
+      new TypeError('combineFn: addInput must be a function, got undefined'),
+    );
+    expect(() => combineFn({ ...steps, extractOutput: 'x' } as never)).toThrow(
+      'combineFn: extractOutput must be a function, got "x"',
+    );
+    expect(() => combineFn({ ...steps, compact: 1 } as never)).toThrow('combineFn: compact must be a function');
+    expect(() => combineFn({ ...steps, name: '' })).toThrow('combineFn: name must be a non-empty string');
+    expect(() => combineFn(null as never)).toThrow(TypeError);
+    expect(() => combineFn(null as never)).toThrow('combineFn: expected an object of functions, got null');
+  });
+});

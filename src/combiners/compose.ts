@@ -1,0 +1,166 @@
+/**
+ * `composeCombineFns(spec)`: several aggregations computed in one pass over the same inputs (Beam's
+ * `CombineFns.compose()`), plus `withInput(fn, extract)` to feed a component a projection of the input
+ * (Beam's `.with(extractFn, combineFn, tag)`). The composed accumulator is a record (or tuple) holding one
+ * accumulator per component; it is built once and updated in place, so adding an input allocates nothing.
+ */
+
+import type { AccumulatorOf, CombineFn, InputOf, OutputOf } from './combineFn.js';
+import { assertCombineFn, assertFunction, describe } from './internal.js';
+
+/** Any CombineFn, as a component of {@link composeCombineFns}. */
+export type AnyCombineFn = CombineFn<any, any, any>;
+
+/** The named form of a compose spec: `{ count: count(), total: sum() }`. */
+export type CombineFnRecord = { readonly [tag: string]: AnyCombineFn };
+
+/** The positional form of a compose spec: `[count(), sum()]`. */
+export type CombineFnTuple = readonly AnyCombineFn[];
+
+type Components<S> = S extends readonly unknown[] ? S[number] : S[keyof S];
+
+/** The input type of a composed CombineFn: one that every component accepts (intersection of inputs). */
+export type ComposedInput<S> = (
+  Components<S> extends infer F ? (F extends AnyCombineFn ? (input: InputOf<F>) => void : never) : never
+) extends (input: infer I) => void
+  ? I
+  : never;
+
+/** The accumulator of a composed CombineFn: each component's accumulator under the same tag or index. */
+export type ComposedAccumulator<S> = { -readonly [K in keyof S]: AccumulatorOf<S[K]> };
+
+/** The output of a composed CombineFn: each component's output under the same tag or index. */
+export type ComposedOutput<S> = { -readonly [K in keyof S]: OutputOf<S[K]> };
+
+/**
+ * Adapts a CombineFn over `X` into one over `I` by projecting each input with `extract`.
+ *
+ * Intuition: "sum of the prices" is `sum()` fed with `order => order.price`.
+ *
+ * Accumulator and output are those of `fn`; only `addInput` changes (it calls `extract` first). `compact`
+ * is kept if `fn` has one. `toString()` is `"WithInput(<fn>)"`, or `"WithInput(<fn>, <extract name>)"`
+ * when `extract` is a named function. Throws a TypeError if `fn` is not a CombineFn or `extract` is not a
+ * function.
+ *
+ * @example
+ * ```ts
+ * import { composeCombineFns, count, sum, withInput } from 'rxjs-dataflow';
+ *
+ * interface Order { price: number }
+ * const stats = composeCombineFns({ orders: count(), revenue: withInput(sum(), (o: Order) => o.price) });
+ * ```
+ */
+export function withInput<I, X, A, O>(fn: CombineFn<X, A, O>, extract: (input: I) => X): CombineFn<I, A, O> {
+  assertCombineFn('withInput', 'fn', fn);
+  assertFunction('withInput', 'extract', extract);
+  const name = extract.name !== '' ? `WithInput(${fn}, ${extract.name})` : `WithInput(${fn})`;
+  const adapted: CombineFn<I, A, O> = {
+    createAccumulator: () => fn.createAccumulator(),
+    addInput: (acc, input) => fn.addInput(acc, extract(input)),
+    mergeAccumulators: (accs) => fn.mergeAccumulators(accs),
+    extractOutput: (acc) => fn.extractOutput(acc),
+    toString: () => name,
+  };
+  if (fn.compact !== undefined) adapted.compact = (acc) => fn.compact!(acc);
+  return adapted;
+}
+
+/**
+ * Combines several CombineFns into one that computes all of them in a single pass.
+ *
+ * Intuition: one walk over the data, many answers.
+ *
+ * `spec` is either a record of tagged components (`{ count: count(), total: sum() }`, output
+ * `{ count: number, total: number }`) or an array/tuple (`[count(), sum()]`, output `[number, number]`).
+ * Every component sees every input; use {@link withInput} to give a component a projection of it.
+ * Accumulator: a record/tuple of the components' accumulators (updated in place by `addInput`; merged into
+ * the first of the merged accumulators). Output: a fresh record/tuple of the components' outputs. `compact`
+ * exists if any component has one. `toString()` is `"Compose(count=Count, total=Sum)"` or
+ * `"Compose(Count, Sum)"`. The tags and components are read once, at construction. Throws a TypeError if
+ * `spec` is not an object or array, is empty, uses the tag `__proto__`, or holds something that is not a
+ * CombineFn.
+ *
+ * @example
+ * ```ts
+ * import { composeCombineFns, count, max, mean, withInput } from 'rxjs-dataflow';
+ *
+ * interface Trip { km: number; minutes: number }
+ * const stats = composeCombineFns({
+ *   trips: count(),
+ *   avgKm: withInput(mean(), (t: Trip) => t.km),
+ *   longest: withInput(max(), (t: Trip) => t.minutes),
+ * });
+ * let acc = stats.createAccumulator();
+ * acc = stats.addInput(acc, { km: 4, minutes: 12 });
+ * acc = stats.addInput(acc, { km: 10, minutes: 25 });
+ * stats.extractOutput(acc); // { trips: 2, avgKm: 7, longest: 25 }
+ * ```
+ */
+export function composeCombineFns<const S extends CombineFnTuple>(
+  spec: S,
+): CombineFn<ComposedInput<S>, ComposedAccumulator<S>, ComposedOutput<S>>;
+export function composeCombineFns<const S extends CombineFnRecord>(
+  spec: S,
+): CombineFn<ComposedInput<S>, ComposedAccumulator<S>, ComposedOutput<S>>;
+export function composeCombineFns(
+  spec: CombineFnTuple | CombineFnRecord,
+): CombineFn<unknown, Record<string | number, unknown>, Record<string | number, unknown>> {
+  const owner = 'composeCombineFns';
+  if (spec === null || typeof spec !== 'object') {
+    throw new TypeError(`${owner}: spec must be an object or an array of CombineFns, got ${describe(spec)}`);
+  }
+  const isTuple = Array.isArray(spec);
+  // Keys are array indices for the tuple form, tags for the record form; both read once, here.
+  const keys: (string | number)[] = isTuple ? spec.map((_, i) => i) : Object.keys(spec);
+  const fns: AnyCombineFn[] = keys.map((key) => (spec as Record<string | number, AnyCombineFn>)[key]!);
+  if (keys.length === 0) {
+    throw new TypeError(`${owner}: spec must contain at least one CombineFn`);
+  }
+  keys.forEach((key, i) => {
+    if (key === '__proto__') throw new TypeError(`${owner}: "__proto__" cannot be used as a tag`);
+    assertCombineFn(owner, isTuple ? `component [${key}]` : `component "${key}"`, fns[i]);
+  });
+  const n = keys.length;
+  const blank = (): Record<string | number, unknown> => (isTuple ? ([] as unknown as Record<number, unknown>) : {});
+  const name = `Compose(${keys.map((key, i) => (isTuple ? `${fns[i]}` : `${key}=${fns[i]}`)).join(', ')})`;
+
+  const composed: CombineFn<unknown, Record<string | number, unknown>, Record<string | number, unknown>> = {
+    createAccumulator: () => {
+      const acc = blank();
+      for (let i = 0; i < n; i++) acc[keys[i]!] = fns[i]!.createAccumulator();
+      return acc;
+    },
+    addInput: (acc, input) => {
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        acc[key] = fns[i]!.addInput(acc[key], input);
+      }
+      return acc;
+    },
+    mergeAccumulators: (accs) => {
+      if (accs.length === 0) return composed.createAccumulator();
+      const merged = accs[0]!;
+      for (let i = 0; i < n; i++) {
+        const key = keys[i]!;
+        merged[key] = fns[i]!.mergeAccumulators(accs.map((acc) => acc[key]));
+      }
+      return merged;
+    },
+    extractOutput: (acc) => {
+      const out = blank();
+      for (let i = 0; i < n; i++) out[keys[i]!] = fns[i]!.extractOutput(acc[keys[i]!]);
+      return out;
+    },
+    toString: () => name,
+  };
+  if (fns.some((fn) => fn.compact !== undefined)) {
+    composed.compact = (acc) => {
+      for (let i = 0; i < n; i++) {
+        const fn = fns[i]!;
+        if (fn.compact !== undefined) acc[keys[i]!] = fn.compact(acc[keys[i]!]);
+      }
+      return acc;
+    };
+  }
+  return composed;
+}

@@ -1,0 +1,701 @@
+/**
+ * The grouping engine: Beam's per-key-and-window state machine (its `ReduceFnRunner`), pure and synchronous,
+ * with no RxJS inside. An operator feeds it steps (a batch of elements, a watermark, a processing time) and it
+ * emits panes in a deterministic order (spec §1.5, §10).
+ *
+ * The flow for one element: find its key, drop each of its windows that has expired (`gc(W) < watermark`),
+ * merge windows if the window function merges, drop it for windows whose trigger has finished (closed), else
+ * fold it into the window's accumulator, place its watermark hold, set the garbage-collection timer and tell
+ * the trigger. After the batch every touched window asks its trigger whether to fire. Watermark and
+ * processing-time steps pop due timers from ordered queues and check only those windows. A firing releases
+ * holds, computes the pane's timestamp and `PaneInfo`, emits unless the pane is empty and nothing asks for
+ * it, and clears the accumulator when discarding. When the watermark passes `gc(W)` the window gets its final
+ * pane and is forgotten.
+ */
+import type { CombineFn } from '../combiners/combineFn.js';
+import type { WindowedValue } from '../events/windowedValue.js';
+import type { PaneInfo } from '../panes/paneInfo.js';
+import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
+import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
+import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
+import type { BoundedWindow } from '../windows/window.js';
+import type { WindowFn } from '../windows/windowFn.js';
+import { encodeKey, type EncodedKey } from './keyEncoding.js';
+import { HoldIndex, TimerQueue } from './timeIndex.js';
+
+/** A pane produced by the engine. */
+export interface EmittedPane<K, O> {
+  readonly key: K;
+  readonly value: O;
+  readonly window: BoundedWindow;
+  /** The pane's output timestamp (spec §7.3). */
+  readonly timestamp: number;
+  readonly pane: PaneInfo;
+}
+
+/** Why an element did not make it into a window. */
+export type DropReason = 'expired' | 'closedWindow';
+
+/** An element (for one of its windows) that was dropped. */
+export interface DroppedElement<K, V> {
+  readonly key: K;
+  readonly value: V;
+  readonly timestamp: number;
+  readonly window: BoundedWindow;
+  readonly reason: DropReason;
+  /** The input watermark when it was dropped. */
+  readonly inputWatermark: number;
+}
+
+/** Counters of a grouping (spec §1.3). */
+export interface GroupingCounters {
+  /** Elements received (one per element, whatever its number of windows). */
+  elementsIn: number;
+  /** (element, window) pairs dropped because the window had expired. */
+  droppedDueToLateness: number;
+  /** (element, window) pairs dropped because the window's trigger had finished. */
+  droppedDueToClosedWindow: number;
+  /** Panes emitted, by timing. */
+  panesEarly: number;
+  panesOnTime: number;
+  panesLate: number;
+}
+
+/** What the engine needs: the strategy, the combine function, and where panes (and drops) go. */
+export interface GroupingEngineOptions<K, V, A, O> {
+  readonly strategy: WindowingStrategy;
+  readonly combineFn: CombineFn<V, A, O>;
+  /** Receives every pane, in the order of spec §1.5, after the step that produced it. */
+  readonly emit: (pane: EmittedPane<K, O>) => void;
+  /** Receives every dropped (element, window) pair, if given. */
+  readonly onDrop?: (drop: DroppedElement<K, V>) => void;
+  /** Processing time at creation (default 0). */
+  readonly processingTime?: number;
+}
+
+class KeyState<K> {
+  readonly windows = new Map<string, WindowState<K>>();
+  constructor(
+    readonly key: K,
+    readonly encoded: EncodedKey,
+    readonly ordinal: number,
+  ) {}
+}
+
+class WindowState<K> {
+  acc: unknown = undefined;
+  hasAcc = false;
+  /** Elements added since the last firing. */
+  newCount = 0;
+  elementHold = NaN;
+  extraHold = NaN;
+  lastPane: PaneInfo | undefined = undefined;
+  /** The root trigger finished: the window only keeps its finished bits until garbage collection. */
+  closed = false;
+  /** Merged away or garbage collected: pending timers for this state do nothing. */
+  dead = false;
+  /** Pending event-time timers (due times), to make setting one idempotent. */
+  readonly eventTimers: number[] = [];
+  /** Pending processing-time timers set by this state. */
+  readonly processingTimers: number[] = [];
+  /** Step number in which this state was last collected (batch touch or timer activation). */
+  mark = 0;
+
+  constructor(
+    readonly ks: KeyState<K>,
+    readonly window: BoundedWindow,
+    readonly trigger: TriggerState,
+  ) {}
+}
+
+const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
+  a.ks.ordinal - b.ks.ordinal ||
+  a.window.maxTimestamp - b.window.maxTimestamp ||
+  a.window.start - b.window.start;
+
+const byTimerOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
+  a.window.maxTimestamp - b.window.maxTimestamp || a.window.start - b.window.start || a.ks.ordinal - b.ks.ordinal;
+
+/**
+ * One grouping's state for all keys and windows. Feed it with {@link processElements},
+ * {@link advanceWatermark} and {@link advanceProcessingTime}; panes come out through `emit`.
+ */
+export class GroupingEngine<K, V, A, O> {
+  readonly strategy: WindowingStrategy;
+  private readonly fn: CombineFn<V, A, O>;
+  private readonly program: TriggerProgram;
+  private readonly windowFn: WindowFn;
+  private readonly lateness: number;
+  private readonly discarding: boolean;
+  private readonly holdCombiner: 0 | 1 | 2; // endOfWindow | earliest | latest
+  private readonly fireIfNonEmptyOnly: boolean;
+  private readonly closingAlways: boolean;
+  private readonly onTimeAlways: boolean;
+  private readonly emitFn: (pane: EmittedPane<K, O>) => void;
+  private readonly onDrop: ((drop: DroppedElement<K, V>) => void) | undefined;
+
+  private readonly keys = new Map<EncodedKey, KeyState<K>>();
+  private nextOrdinal = 0;
+  private readonly eventTimers = new TimerQueue<WindowState<K>>();
+  private readonly processingTimers = new TimerQueue<WindowState<K>>();
+  private readonly holds = new HoldIndex();
+  private iw = -Infinity;
+  private ow = -Infinity;
+  private pt: number;
+  private step = 0;
+  private liveWindowCount = 0;
+  private readonly ctx: EngineTriggerContext<K>;
+  private readonly collected: WindowState<K>[] = [];
+  private outbox: EmittedPane<K, O>[] = [];
+  private readonly emptyKeys: KeyState<K>[] = [];
+  readonly counters: GroupingCounters = {
+    elementsIn: 0,
+    droppedDueToLateness: 0,
+    droppedDueToClosedWindow: 0,
+    panesEarly: 0,
+    panesOnTime: 0,
+    panesLate: 0,
+  };
+
+  constructor(options: GroupingEngineOptions<K, V, A, O>) {
+    const s = options.strategy;
+    this.strategy = s;
+    this.fn = options.combineFn;
+    this.program = new TriggerProgram(s.trigger);
+    this.windowFn = s.windowFn;
+    this.lateness = s.allowedLateness;
+    this.discarding = s.accumulation === 'discarding';
+    this.holdCombiner = s.timestampCombiner === 'endOfWindow' ? 0 : s.timestampCombiner === 'earliest' ? 1 : 2;
+    this.closingAlways = s.closingBehavior === 'fireAlways';
+    this.onTimeAlways = s.onTimeBehavior === 'fireAlways';
+    this.fireIfNonEmptyOnly = !this.closingAlways && !this.onTimeAlways;
+    this.emitFn = options.emit;
+    this.onDrop = options.onDrop;
+    this.pt = options.processingTime ?? 0;
+    this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
+  }
+
+  /** The input watermark. */
+  get inputWatermark(): number {
+    return this.iw;
+  }
+
+  /** The output watermark: `min(input watermark, holds)`, never decreasing (spec §7.4). */
+  get outputWatermark(): number {
+    return this.ow;
+  }
+
+  /** The engine's processing time. */
+  get processingTime(): number {
+    return this.pt;
+  }
+
+  /** Windows holding state (including closed markers). */
+  get liveWindows(): number {
+    return this.liveWindowCount;
+  }
+
+  /** Keys holding state. */
+  get liveKeys(): number {
+    return this.keys.size;
+  }
+
+  /** Watermark holds in place. */
+  get liveHolds(): number {
+    return this.holds.size;
+  }
+
+  /** The earliest pending processing-time timer, if any: the engine wants a processing-time step after it. */
+  nextProcessingTimer(): number | undefined {
+    return this.processingTimers.peekTime();
+  }
+
+  /** Number of distinct pending processing-time due times. */
+  get pendingProcessingTimes(): number {
+    return this.processingTimers.distinctTimes;
+  }
+
+  /** Garbage-collection time of a window: `W.max + allowedLateness`, capped at the end of the global window. */
+  gcTime(w: BoundedWindow): number {
+    return w.maxTimestamp > END_OF_GLOBAL_WINDOW - this.lateness ? END_OF_GLOBAL_WINDOW : w.maxTimestamp + this.lateness;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Steps
+  // ---------------------------------------------------------------------------------------------------
+
+  /**
+   * An element batch (spec §10): every element is a `[key, value]` pair with its timestamp and windows.
+   * `processingTime` is the time of the step (it never moves the clock backwards).
+   */
+  processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt): void {
+    if (processingTime > this.pt) this.pt = processingTime;
+    const step = ++this.step;
+    const snapshot = this.ow;
+    const touched = this.collected;
+    touched.length = 0;
+    if (this.windowFn.isMerging) this.addMerging(items, step, touched);
+    else this.addNonMerging(items, step, touched);
+    if (touched.length > 1) touched.sort(byFiringOrder);
+    const root = this.program.root;
+    for (let i = 0; i < touched.length; i++) {
+      const ws = touched[i]!;
+      if (ws.closed || ws.dead) continue;
+      if (root.shouldFire(this.ctx.bind(ws))) this.fire(ws, snapshot, false);
+    }
+    touched.length = 0;
+    this.finishStep();
+  }
+
+  /** A watermark step: fire what the watermark passed, collect expired windows (spec §6.3). */
+  advanceWatermark(watermark: number): void {
+    if (!(watermark > this.iw)) return; // equal: no-op; backwards: ignored for derived watermarks
+    this.iw = watermark;
+    const step = ++this.step;
+    const due = this.collected;
+    due.length = 0;
+    let earliestFiring = Infinity;
+    this.eventTimers.popBefore(watermark, (time, entries) => {
+      for (const ws of entries) {
+        if (ws.dead) continue;
+        removeTime(ws.eventTimers, time);
+        if (time < earliestFiring) earliestFiring = time;
+        if (ws.mark !== step) {
+          ws.mark = step;
+          due.push(ws);
+        }
+      }
+    });
+    const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
+    if (due.length > 1) due.sort(byTimerOrder);
+    for (let i = 0; i < due.length; i++) this.activate(due[i]!, snapshot);
+    due.length = 0;
+    this.finishStep();
+  }
+
+  /** A processing-time step: fire windows whose processing-time timers are due (`PT > T`). */
+  advanceProcessingTime(processingTime: number): void {
+    if (processingTime > this.pt) this.pt = processingTime;
+    const step = ++this.step;
+    const snapshot = this.ow;
+    const due = this.collected;
+    due.length = 0;
+    this.processingTimers.popBefore(this.pt, (time, entries) => {
+      for (const setter of entries) {
+        removeTime(setter.processingTimers, time);
+        // A timer belongs to its (key, window), whichever state now holds that window.
+        const ws = setter.dead ? setter.ks.windows.get(setter.window.id) : setter;
+        if (ws === undefined || ws.dead || ws.mark === step) continue;
+        ws.mark = step;
+        due.push(ws);
+      }
+    });
+    if (due.length > 1) due.sort(byTimerOrder);
+    for (let i = 0; i < due.length; i++) {
+      const ws = due[i]!;
+      // Processing timers of expired windows are ignored, like too-late data.
+      if (this.iw > this.gcTime(ws.window)) continue;
+      this.activate(ws, snapshot);
+    }
+    due.length = 0;
+    this.finishStep();
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Adding elements
+  // ---------------------------------------------------------------------------------------------------
+
+  private addNonMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: WindowState<K>[]): void {
+    const iw = this.iw;
+    const counters = this.counters;
+    let lastKey: unknown = undefined;
+    let ks: KeyState<K> | undefined;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const kv = item.value;
+      const key = kv[0];
+      counters.elementsIn++;
+      if (ks === undefined || key !== lastKey) {
+        ks = this.keyState(key);
+        lastKey = key;
+      }
+      const windows = item.windows;
+      for (let j = 0; j < windows.length; j++) {
+        const w = windows[j]!;
+        if (this.gcTime(w) < iw) {
+          this.drop(ks, kv[1], item.timestamp, w, 'expired');
+          continue;
+        }
+        let ws = ks.windows.get(w.id);
+        if (ws === undefined) ws = this.newWindowState(ks, w);
+        else if (ws.closed) {
+          this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
+          continue;
+        }
+        this.addElement(ws, kv[1], item.timestamp);
+        if (ws.mark !== step) {
+          ws.mark = step;
+          touched.push(ws);
+        }
+      }
+    }
+  }
+
+  private addMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: WindowState<K>[]): void {
+    // Group the batch by key in first-seen order; all merging of a key happens before its elements are added.
+    const perKey = new Map<KeyState<K>, { value: V; timestamp: number; window: BoundedWindow }[]>();
+    for (const item of items) {
+      this.counters.elementsIn++;
+      const ks = this.keyState(item.value[0]);
+      let list = perKey.get(ks);
+      if (list === undefined) perKey.set(ks, (list = []));
+      for (const w of item.windows) {
+        if (this.gcTime(w) < this.iw) this.drop(ks, item.value[1], item.timestamp, w, 'expired');
+        else list.push({ value: item.value[1], timestamp: item.timestamp, window: w });
+      }
+    }
+    for (const [ks, pairs] of perKey) {
+      const redirect = this.mergeKey(ks, pairs.map((p) => p.window));
+      for (const p of pairs) {
+        const target = redirect.get(p.window.id) ?? p.window;
+        let ws = ks.windows.get(target.id);
+        if (ws === undefined) ws = this.newWindowState(ks, target);
+        else if (ws.closed) {
+          this.drop(ks, p.value, p.timestamp, target, 'closedWindow');
+          continue;
+        }
+        this.addElement(ws, p.value, p.timestamp);
+        if (ws.mark !== step) {
+          ws.mark = step;
+          touched.push(ws);
+        }
+      }
+    }
+  }
+
+  /**
+   * Merges the key's active windows with the batch's proto-windows (spec §2.3) and returns where each merged
+   * window's elements go.
+   */
+  private mergeKey(ks: KeyState<K>, protos: readonly BoundedWindow[]): Map<string, BoundedWindow> {
+    const redirect = new Map<string, BoundedWindow>();
+    const candidates = new Map<string, BoundedWindow>();
+    for (const ws of ks.windows.values()) if (!ws.closed) candidates.set(ws.window.id, ws.window);
+    for (const w of protos) if (!candidates.has(w.id)) candidates.set(w.id, w);
+    if (candidates.size < 2) return redirect;
+    const groups = this.windowFn.mergeWindows!([...candidates.values()]);
+    for (const group of groups) {
+      const result = group.result;
+      const merged: WindowState<K>[] = [];
+      for (const m of group.members) {
+        const ws = ks.windows.get(m.id);
+        if (ws !== undefined && !ws.closed) merged.push(ws);
+        redirect.set(m.id, result);
+      }
+      this.mergeInto(ks, result, merged);
+    }
+    return redirect;
+  }
+
+  private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): void {
+    const existing = ks.windows.get(result.id);
+    const target = existing ?? this.newWindowState(ks, result);
+    const wasActive = existing !== undefined && !existing.closed;
+    // Accumulators, counts and holds of the merged windows (the target itself is one of them if it was active).
+    const accs: A[] = [];
+    let newCount = 0;
+    let elementHold = NaN;
+    let anyExtra = false;
+    for (const ws of merged) {
+      if (ws.hasAcc) accs.push(ws.acc as A);
+      newCount += ws.newCount;
+      if (!Number.isNaN(ws.elementHold)) {
+        elementHold = Number.isNaN(elementHold)
+          ? ws.elementHold
+          : this.holdCombiner === 2
+            ? Math.max(elementHold, ws.elementHold)
+            : Math.min(elementHold, ws.elementHold);
+      }
+      if (!Number.isNaN(ws.extraHold)) anyExtra = true;
+      this.releaseHolds(ws);
+    }
+    if (accs.length > 0) {
+      target.acc = accs.length === 1 ? accs[0] : this.fn.mergeAccumulators(accs);
+      target.hasAcc = true;
+    }
+    target.newCount = newCount;
+    if (!Number.isNaN(elementHold)) {
+      if (this.holdCombiner === 0) {
+        const h = result.maxTimestamp;
+        if (!(h < this.ow || result.maxTimestamp < this.iw)) this.setElementHold(target, h);
+      } else {
+        this.setElementHold(target, elementHold);
+      }
+    }
+    if (anyExtra) this.setExtraHold(target, this.gcTime(result));
+    // Trigger state: the root's onMerge, reading copies of the merged windows' states.
+    const ctx = this.ctx.bind(target);
+    ctx.mergedStates = merged.map((ws) => ws.trigger.slice());
+    this.program.root.onMerge(ctx);
+    ctx.mergedStates = NO_STATES;
+    if (!wasActive) target.lastPane = undefined;
+    target.closed = this.program.isClosed(target.trigger);
+    if (target.closed) this.discardContents(target);
+    for (const ws of merged) {
+      if (ws === target) continue;
+      ks.windows.delete(ws.window.id);
+      ws.dead = true;
+      this.liveWindowCount--;
+    }
+  }
+
+  private addElement(ws: WindowState<K>, value: V, timestamp: number): void {
+    ws.newCount++;
+    if (!ws.hasAcc) {
+      ws.acc = this.fn.createAccumulator();
+      ws.hasAcc = true;
+    }
+    ws.acc = this.fn.addInput(ws.acc as A, value);
+    const w = ws.window;
+    const gc = this.gcTime(w);
+    this.setEventTimer(ws, gc);
+    // Holds (spec §7.2): an element that is too late to hold the watermark holds it at gc(W) instead.
+    const h = this.holdCombiner === 0 ? w.maxTimestamp : timestamp;
+    if (h < this.ow || w.maxTimestamp < this.iw) {
+      if (gc >= this.iw) this.setExtraHold(ws, gc);
+    } else {
+      const cur = ws.elementHold;
+      if (Number.isNaN(cur)) this.setElementHold(ws, h);
+      else if (this.holdCombiner === 1 ? h < cur : this.holdCombiner === 2 ? h > cur : false) this.setElementHold(ws, h);
+    }
+    this.program.root.onElement(this.ctx.bind(ws));
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Firing
+  // ---------------------------------------------------------------------------------------------------
+
+  /** A timer activation (spec §6.3): a GC activation when the window expired, else a fire check. */
+  private activate(ws: WindowState<K>, snapshot: number): void {
+    const w = ws.window;
+    if (this.iw > this.gcTime(w)) {
+      if (!ws.closed) this.fire(ws, snapshot, true);
+      this.discard(ws);
+      return;
+    }
+    if (!ws.closed && this.program.root.shouldFire(this.ctx.bind(ws))) this.fire(ws, snapshot, false);
+    if (!ws.dead && this.iw > w.maxTimestamp) this.setEventTimer(ws, this.gcTime(w));
+  }
+
+  /** The firing sequence (spec §6.4). */
+  private fire(ws: WindowState<K>, snapshot: number, isGC: boolean): void {
+    const w = ws.window;
+    let isFinal = true;
+    if (!isGC) {
+      this.program.root.onFire(this.ctx.bind(ws));
+      isFinal = this.program.isClosed(ws.trigger);
+    }
+    // The pane's timestamp comes from the holds, which the firing releases (spec §7.3).
+    const held = Math.min(
+      Number.isNaN(ws.elementHold) ? Infinity : ws.elementHold,
+      Number.isNaN(ws.extraHold) ? Infinity : ws.extraHold,
+    );
+    const timestamp = held > w.maxTimestamp ? w.maxTimestamp : held;
+    this.releaseHolds(ws);
+    const empty = ws.newCount === 0;
+    if (!(empty && this.fireIfNonEmptyOnly)) {
+      const pane = this.paneFor(ws, snapshot, isFinal);
+      if (!empty || (pane.timing === 'ON_TIME' && this.onTimeAlways) || (isFinal && this.closingAlways)) {
+        const acc = ws.hasAcc ? (ws.acc as A) : this.fn.createAccumulator();
+        const value = this.fn.extractOutput(acc);
+        ws.lastPane = pane;
+        if (pane.timing === 'EARLY') this.counters.panesEarly++;
+        else if (pane.timing === 'ON_TIME') this.counters.panesOnTime++;
+        else this.counters.panesLate++;
+        this.outbox.push({ key: ws.ks.key, value, window: w, timestamp, pane });
+      }
+    }
+    if (!isFinal && this.closingAlways) this.setExtraHold(ws, this.gcTime(w));
+    ws.newCount = 0;
+    if (this.discarding || isFinal) {
+      ws.acc = undefined;
+      ws.hasAcc = false;
+    }
+    if (isFinal && !isGC) {
+      ws.closed = true;
+      this.discardContents(ws);
+    }
+  }
+
+  /** PaneInfo of a firing (spec §4.2). */
+  private paneFor(ws: WindowState<K>, snapshot: number, isFinal: boolean): PaneInfo {
+    const p = ws.lastPane;
+    const max = ws.window.maxTimestamp;
+    let nsi = p === undefined ? 0 : p.nonSpeculativeIndex + 1;
+    let timing: PaneInfo['timing'];
+    if (max < snapshot || (p !== undefined && p.timing !== 'EARLY')) timing = 'LATE';
+    else if (this.iw <= max) {
+      timing = 'EARLY';
+      nsi = -1;
+    } else timing = 'ON_TIME';
+    return {
+      timing,
+      index: p === undefined ? 0 : p.index + 1,
+      nonSpeculativeIndex: nsi,
+      isFirst: p === undefined,
+      isLast: isFinal,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // State bookkeeping
+  // ---------------------------------------------------------------------------------------------------
+
+  private keyState(key: K): KeyState<K> {
+    const encoded = encodeKey(key);
+    let ks = this.keys.get(encoded);
+    if (ks === undefined) {
+      ks = new KeyState(key, encoded, this.nextOrdinal++);
+      this.keys.set(encoded, ks);
+      // A new key whose elements are all dropped holds no state; it is forgotten when the step ends.
+      this.emptyKeys.push(ks);
+    }
+    return ks;
+  }
+
+  private newWindowState(ks: KeyState<K>, w: BoundedWindow): WindowState<K> {
+    const ws = new WindowState(ks, w, this.program.newState());
+    ks.windows.set(w.id, ws);
+    this.liveWindowCount++;
+    return ws;
+  }
+
+  /** Clears a closed window's contents; its finished bits stay as the closed marker. */
+  private discardContents(ws: WindowState<K>): void {
+    this.releaseHolds(ws);
+    this.program.root.clear(this.ctx.bind(ws));
+    ws.acc = undefined;
+    ws.hasAcc = false;
+    ws.newCount = 0;
+    ws.lastPane = undefined;
+  }
+
+  /** Forgets a window entirely (garbage collection). */
+  private discard(ws: WindowState<K>): void {
+    if (ws.dead) return;
+    this.releaseHolds(ws);
+    ws.dead = true;
+    ws.acc = undefined;
+    ws.hasAcc = false;
+    const ks = ws.ks;
+    ks.windows.delete(ws.window.id);
+    this.liveWindowCount--;
+    if (ks.windows.size === 0) this.keys.delete(ks.encoded);
+  }
+
+  private drop(ks: KeyState<K>, value: V, timestamp: number, window: BoundedWindow, reason: DropReason): void {
+    if (reason === 'expired') this.counters.droppedDueToLateness++;
+    else this.counters.droppedDueToClosedWindow++;
+
+    this.onDrop?.({ key: ks.key, value, timestamp, window, reason, inputWatermark: this.iw });
+  }
+
+  private setElementHold(ws: WindowState<K>, t: number): void {
+    if (!Number.isNaN(ws.elementHold)) this.holds.remove(ws.elementHold);
+    ws.elementHold = t;
+    this.holds.add(t);
+  }
+
+  private setExtraHold(ws: WindowState<K>, t: number): void {
+    if (ws.extraHold === t) return;
+    if (!Number.isNaN(ws.extraHold)) this.holds.remove(ws.extraHold);
+    ws.extraHold = t;
+    this.holds.add(t);
+  }
+
+  private releaseHolds(ws: WindowState<K>): void {
+    if (!Number.isNaN(ws.elementHold)) {
+      this.holds.remove(ws.elementHold);
+      ws.elementHold = NaN;
+    }
+    if (!Number.isNaN(ws.extraHold)) {
+      this.holds.remove(ws.extraHold);
+      ws.extraHold = NaN;
+    }
+  }
+
+  /** @internal Sets an event-time timer for the window (idempotent). */
+  setEventTimer(ws: WindowState<K>, time: number): void {
+    if (ws.eventTimers.includes(time)) return;
+    ws.eventTimers.push(time);
+    this.eventTimers.add(time, ws);
+  }
+
+  /** @internal Sets a processing-time timer for the window (idempotent). */
+  setProcessingTimer(ws: WindowState<K>, time: number): void {
+    if (ws.processingTimers.includes(time)) return;
+    ws.processingTimers.push(time);
+    this.processingTimers.add(time, ws);
+  }
+
+  /** Ends a step: recompute the output watermark, then hand out the step's panes. */
+  private finishStep(): void {
+    for (const ks of this.emptyKeys) if (ks.windows.size === 0) this.keys.delete(ks.encoded);
+    this.emptyKeys.length = 0;
+    const ow = Math.min(this.iw, this.holds.min());
+    if (ow > this.ow) this.ow = ow;
+    if (this.outbox.length === 0) return;
+    const out = this.outbox;
+    this.outbox = [];
+    for (let i = 0; i < out.length; i++) this.emitFn(out[i]!);
+  }
+
+  /** @internal */
+  currentInputWatermark(): number {
+    return this.iw;
+  }
+
+  /** @internal */
+  currentProcessingTime(): number {
+    return this.pt;
+  }
+}
+
+const NO_STATES: readonly TriggerState[] = [];
+
+function removeTime(times: number[], t: number): void {
+  const i = times.indexOf(t);
+  if (i >= 0) times.splice(i, 1);
+}
+
+/** The trigger context the engine hands to trigger nodes; one object, re-bound to each window. */
+class EngineTriggerContext<K> implements TriggerContext {
+  state: TriggerState = [];
+  window!: BoundedWindow;
+  inputWatermark = -Infinity;
+  processingTime = 0;
+  mergedStates: readonly TriggerState[] = NO_STATES;
+  private ws!: WindowState<K>;
+
+  constructor(
+    private readonly engine: GroupingEngine<K, any, any, any>,
+    readonly isMerging: boolean,
+  ) {}
+
+  bind(ws: WindowState<K>): this {
+    this.ws = ws;
+    this.state = ws.trigger;
+    this.window = ws.window;
+    this.inputWatermark = this.engine.currentInputWatermark();
+    this.processingTime = this.engine.currentProcessingTime();
+    return this;
+  }
+
+  setEventTimer(time: number): void {
+    this.engine.setEventTimer(this.ws, time);
+  }
+
+  setProcessingTimer(time: number): void {
+    this.engine.setProcessingTimer(this.ws, time);
+  }
+}

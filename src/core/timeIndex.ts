@@ -1,0 +1,152 @@
+/**
+ * Ordered indexes of times for the grouping engine: a queue of timers bucketed by due time, and a multiset of
+ * watermark holds with a fast minimum. Both keep a binary heap of *distinct* times, so the many windows that
+ * share an end time (every key's window of one minute) cost one heap entry, and finding what is due never
+ * scans state.
+ */
+
+/** A binary min-heap of numbers. */
+export class MinHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): number | undefined {
+    return this.items[0];
+  }
+
+  push(x: number): void {
+    const a = this.items;
+    let i = a.length;
+    a.push(x);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p]! <= x) break;
+      a[i] = a[p]!;
+      i = p;
+    }
+    a[i] = x;
+  }
+
+  pop(): number | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      const n = a.length;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && a[r]! < a[l]! ? r : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
+
+  clear(): void {
+    this.items.length = 0;
+  }
+}
+
+/** Timers bucketed by due time. Entries are opaque; cancelled entries are skipped by the caller. */
+export class TimerQueue<E> {
+  private readonly buckets = new Map<number, E[]>();
+  private readonly times = new MinHeap();
+
+  /** Number of distinct pending due times. */
+  get distinctTimes(): number {
+    return this.buckets.size;
+  }
+
+  add(time: number, entry: E): void {
+    const bucket = this.buckets.get(time);
+    if (bucket === undefined) {
+      this.buckets.set(time, [entry]);
+      this.times.push(time);
+    } else {
+      bucket.push(entry);
+    }
+  }
+
+  /** The earliest pending due time. */
+  peekTime(): number | undefined {
+    return this.times.peek();
+  }
+
+  /**
+   * Removes every bucket due strictly before `limit` ("fires when time passes T": `limit > T`), calling
+   * `visit(time, entries)` in ascending time order.
+   */
+  popBefore(limit: number, visit: (time: number, entries: E[]) => void): void {
+    for (;;) {
+      const t = this.times.peek();
+      if (t === undefined || !(t < limit)) return;
+      this.times.pop();
+      const entries = this.buckets.get(t)!;
+      this.buckets.delete(t);
+      visit(t, entries);
+    }
+  }
+
+  clear(): void {
+    this.buckets.clear();
+    this.times.clear();
+  }
+}
+
+/** A multiset of hold times with its minimum. */
+export class HoldIndex {
+  // time -> number of holds at that time; an entry with 0 stays until it reaches the heap's top.
+  private readonly counts = new Map<number, number>();
+  private readonly times = new MinHeap();
+  private live = 0;
+
+  /** Number of holds placed and not released. */
+  get size(): number {
+    return this.live;
+  }
+
+  add(time: number): void {
+    const c = this.counts.get(time);
+    if (c === undefined) {
+      this.counts.set(time, 1);
+      this.times.push(time);
+    } else {
+      this.counts.set(time, c + 1);
+    }
+    this.live++;
+  }
+
+  remove(time: number): void {
+    const c = this.counts.get(time);
+    if (c === undefined || c === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
+    this.counts.set(time, c - 1);
+    this.live--;
+  }
+
+  /** The earliest hold, or `Infinity` when there is none. */
+  min(): number {
+    for (;;) {
+      const t = this.times.peek();
+      if (t === undefined) return Infinity;
+      if (this.counts.get(t)! > 0) return t;
+      this.times.pop();
+      this.counts.delete(t);
+    }
+  }
+
+  clear(): void {
+    this.counts.clear();
+    this.times.clear();
+    this.live = 0;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Sliding (hopping) windows: windows of one size starting every `period`, so one element is in several windows.
+ */
+import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
+import { checkDuration, floorMod } from '../time/duration.js';
+import { IntervalWindow, type BoundedWindow } from './window.js';
+import type { WindowFn } from './windowFn.js';
+
+/** Sliding windows of `size` ms every `period` ms (Beam's `SlidingWindows`). */
+export class SlidingWindows implements WindowFn {
+  readonly isMerging = false;
+  private lastStart = NaN;
+  private last: readonly BoundedWindow[] = [];
+
+  constructor(
+    readonly size: number,
+    readonly period: number,
+    readonly offset = 0,
+  ) {
+    checkDuration('slidingWindows', 'size', size, 1);
+    checkDuration('slidingWindows', 'period', period, 1);
+    checkDuration('slidingWindows', 'offset', offset, 0);
+    if (offset >= period) {
+      throw new RangeError(`slidingWindows: offset (${offset}) must be smaller than period (${period})`);
+    }
+  }
+
+  assignWindows(timestamp: number): readonly BoundedWindow[] {
+    const lastStart = timestamp - floorMod(timestamp - this.offset, this.period);
+    // Windows depend on lastStart and on which of them still contain ts; reuse when both match.
+    if (lastStart === this.lastStart && this.coversExactly(timestamp)) return this.last;
+    const out: BoundedWindow[] = [];
+    for (let s = lastStart; s > timestamp - this.size; s -= this.period) {
+      out.push(new IntervalWindow(s, Math.min(s + this.size, END_OF_GLOBAL_WINDOW + 1)));
+    }
+    this.lastStart = lastStart;
+    this.last = out;
+    return out;
+  }
+
+  private coversExactly(ts: number): boolean {
+    const last = this.last;
+    if (last.length === 0) return false;
+    // The oldest window must still contain ts, and the next older one must not.
+    const oldest = last[last.length - 1]!;
+    return oldest.start > ts - this.size && oldest.start - this.period <= ts - this.size;
+  }
+
+  equals(other: WindowFn): boolean {
+    return (
+      other instanceof SlidingWindows &&
+      other.size === this.size &&
+      other.period === this.period &&
+      other.offset === this.offset
+    );
+  }
+
+  toString(): string {
+    const off = this.offset ? `, offset ${this.offset}ms` : '';
+    return `SlidingWindows(${this.size}ms every ${this.period}ms${off})`;
+  }
+}
+
+/**
+ * Sliding event-time windows: windows of `size` ms starting every `period` ms; an element belongs to every
+ * window `[s, s + size)` with `s = lastStart, lastStart - period, ...` while `s > ts - size`, newest first.
+ *
+ * Like RxJS `windowTime(size, period)`, but on event time.
+ *
+ * @param size window length in ms, `> 0`
+ * @param period distance between window starts in ms, `> 0`
+ * @param offset shift of window starts in ms, `0 <= offset < period`
+ * @example
+ * ```ts
+ * import { slidingWindows, seconds } from 'rxjs-dataflow';
+ * slidingWindows(seconds(60), seconds(20)).assignWindows(35_000);
+ * // [[20000, 80000), [0, 60000), [-20000, 40000)]
+ * ```
+ * @see fixedWindows
+ */
+export function slidingWindows(size: number, period: number, offset = 0): SlidingWindows {
+  return new SlidingWindows(size, period, offset);
+}
