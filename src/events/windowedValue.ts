@@ -19,9 +19,28 @@ export interface WindowedValue<T> {
 
 const IN_GLOBAL_WINDOW: readonly BoundedWindow[] = Object.freeze([GLOBAL_WINDOW]);
 
-/** A value at `timestamp` in the global window, as every source produces it. */
-export function timestamped<T>(value: T, timestamp: number): WindowedValue<T> {
-  return { value, timestamp, windows: IN_GLOBAL_WINDOW, pane: NO_FIRING };
+/** A value with an explicit event time, in the global window (Beam's `TimestampedValue`). */
+export class TimestampedValue<T> implements WindowedValue<T> {
+  readonly windows = IN_GLOBAL_WINDOW;
+  readonly pane = NO_FIRING;
+  constructor(
+    readonly value: T,
+    readonly timestamp: number,
+  ) {}
+}
+
+/**
+ * A value at `timestamp` (ms since the epoch) in the global window, as every source produces it. Use it in
+ * `testStream().addElements(...)` to give elements explicit event times.
+ *
+ * @example
+ * ```ts
+ * import { testStream, timestamped } from 'rxjs-dataflow';
+ * testStream<string>().addElements(timestamped('a', 1_000), timestamped('b', 2_000));
+ * ```
+ */
+export function timestamped<T>(value: T, timestamp: number): TimestampedValue<T> {
+  return new TimestampedValue(value, timestamp);
 }
 
 /** A key and value pair, the element type of keyed operators. */

@@ -1,0 +1,2 @@
+export * from './groupingEngine.js';
+export * from './keyEncoding.js';

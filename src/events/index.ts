@@ -1,0 +1,2 @@
+export * from './windowedValue.js';
+export * from './dataflowEvent.js';

@@ -1,0 +1,183 @@
+/**
+ * The RxJS shell around the grouping engine, shared by `combinePerKey` and `groupByKey`. It turns dataflow
+ * events into engine steps, emits each step's panes as one batch followed by the new output watermark, and
+ * keeps processing time: from the scheduler (one scheduler action for the earliest pending processing-time
+ * deadline), or from the stream when the source scripts it (`testStream()`).
+ */
+import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import type { CombineFn } from '../combiners/combineFn.js';
+import { GroupingEngine, type DroppedElement, type EmittedPane } from '../core/groupingEngine.js';
+import {
+  ElementsEvent,
+  StrategyEvent,
+  WatermarkEvent,
+  type DataflowEvent,
+} from '../events/dataflowEvent.js';
+import type { KV, WindowedValue } from '../events/windowedValue.js';
+import {
+  continuationStrategy,
+  DEFAULT_STRATEGY,
+  type WindowingStrategy,
+} from '../strategy/windowingStrategy.js';
+
+/** Options of the grouping operators. */
+export interface GroupingOptions<K = unknown, V = unknown> {
+  /**
+   * Scheduler for processing time and processing-time triggers (default `asyncScheduler`, which
+   * `TestScheduler.run()` virtualizes). Ignored when the source scripts processing time.
+   */
+  readonly scheduler?: SchedulerLike;
+  /** Called with every (element, window) pair dropped as expired or for a closed window. */
+  readonly onDrop?: (drop: DroppedElement<K, V>) => void;
+}
+
+/** Builds a grouping operator that folds each key's values per window with `combineFn`. */
+export function groupAlsoByWindow<K, V, A, O>(
+  name: string,
+  combineFn: CombineFn<V, A, O>,
+  options: GroupingOptions<K, V> = {},
+): OperatorFunction<DataflowEvent<KV<K, V>>, DataflowEvent<KV<K, O>>> {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  return (source) =>
+    new Observable<DataflowEvent<KV<K, O>>>((subscriber) => {
+      let strategy: WindowingStrategy = DEFAULT_STRATEGY;
+      let engine: GroupingEngine<K, V, A, O> | undefined;
+      // Processing time comes from the stream once the source scripts it.
+      let streamClock = false;
+      let timer: Subscription | undefined;
+      let timerDue = NaN;
+      let emittedWatermark = -Infinity;
+      let out: WindowedValue<KV<K, O>>[] = [];
+
+      const collect = (p: EmittedPane<K, O>): void => {
+        out.push({ value: [p.key, p.value], timestamp: p.timestamp, windows: [p.window], pane: p.pane });
+      };
+      const start = (processingTime: number): GroupingEngine<K, V, A, O> => {
+        const e = new GroupingEngine<K, V, A, O>({
+          strategy,
+          combineFn,
+          emit: collect,
+          ...(options.onDrop ? { onDrop: options.onDrop } : {}),
+          processingTime,
+        });
+        engine = e;
+        subscriber.next(new StrategyEvent(continuationStrategy(strategy)));
+        return e;
+      };
+      const cancelTimer = (): void => {
+        timer?.unsubscribe();
+        timer = undefined;
+        timerDue = NaN;
+      };
+      // After every step: the step's panes as one batch, then the output watermark if it moved.
+      const endStep = (e: GroupingEngine<K, V, A, O>): void => {
+        if (out.length > 0) {
+          const batch = out;
+          out = [];
+          subscriber.next(new ElementsEvent(batch));
+        }
+        const ow = e.outputWatermark;
+        if (ow > emittedWatermark) {
+          emittedWatermark = ow;
+          subscriber.next(new WatermarkEvent(ow));
+        }
+        if (!streamClock) schedule(e);
+      };
+      // One scheduler action, for the earliest pending processing-time deadline ("strictly after": +1 ms).
+      const schedule = (e: GroupingEngine<K, V, A, O>): void => {
+        const due = e.nextProcessingTimer();
+        if (due === undefined || e.inputWatermark === Infinity) {
+          cancelTimer();
+          return;
+        }
+        if (timer !== undefined && timerDue === due) return;
+        cancelTimer();
+        timerDue = due;
+        timer = scheduler.schedule(() => {
+          timer = undefined;
+          timerDue = NaN;
+          guard(() => {
+            e.advanceProcessingTime(scheduler.now());
+            endStep(e);
+          });
+        }, Math.max(0, due + 1 - scheduler.now()));
+      };
+      // With the scheduler's clock, due processing-time timers fire in a step of their own before new input.
+      const catchUp = (e: GroupingEngine<K, V, A, O>): void => {
+        if (streamClock) return;
+        const due = e.nextProcessingTimer();
+        const now = scheduler.now();
+        if (due !== undefined && now > due) {
+          e.advanceProcessingTime(now);
+          endStep(e);
+        }
+      };
+      const guard = (fn: () => void): void => {
+        try {
+          fn();
+        } catch (err) {
+          cancelTimer();
+          subscriber.error(err);
+        }
+      };
+
+      const subscription = source.subscribe({
+        next: (event) =>
+          guard(() => {
+            switch (event.kind) {
+              case 'strategy':
+                if (engine !== undefined) {
+                  throw new Error(`${name}: the windowing strategy changed after elements arrived; apply windowInto before the first element`);
+                }
+                strategy = event.strategy;
+                return;
+              case 'processingTime': {
+                if (engine === undefined) {
+                  streamClock = true;
+                  start(event.time);
+                } else if (!streamClock) {
+                  streamClock = true;
+                  cancelTimer();
+                }
+                const e = engine!;
+                e.advanceProcessingTime(event.time);
+                endStep(e);
+                subscriber.next(event);
+                return;
+              }
+              case 'elements': {
+                const e = engine ?? start(scheduler.now());
+                catchUp(e);
+                e.processElements(event.items, streamClock ? e.processingTime : scheduler.now());
+                endStep(e);
+                return;
+              }
+              case 'watermark': {
+                const e = engine ?? start(scheduler.now());
+                catchUp(e);
+                e.advanceWatermark(event.time);
+                endStep(e);
+                return;
+              }
+            }
+          }),
+        error: (err) => {
+          cancelTimer();
+          subscriber.error(err);
+        },
+        complete: () =>
+          guard(() => {
+            const e = engine ?? start(scheduler.now());
+            e.advanceWatermark(Infinity);
+            endStep(e);
+            cancelTimer();
+            subscriber.complete();
+          }),
+      });
+      return () => {
+        cancelTimer();
+        subscription.unsubscribe();
+        engine = undefined;
+      };
+    });
+}

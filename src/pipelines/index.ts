@@ -1,0 +1,2 @@
+export * from './windowedUserAgg.js';
+export * from './seedData.js';
