@@ -9,3 +9,5 @@ export * from './grouping.js';
 export * from './combinePerKey.js';
 export * from './groupByKey.js';
 export * from './toRecords.js';
+export * from './flatten.js';
+export * from './coGroupByKey.js';

@@ -7,6 +7,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import {
   ElementsEvent,
+  ProcessingTimeEvent,
   WatermarkEvent,
   isDataflowEvent,
   type DataflowEvent,
@@ -58,6 +59,7 @@ export function withTimestamps<T>(
       // Values that arrive while subscribing (a bounded, synchronous source) are collected into one batch.
       let subscribing = true;
       let pending: WindowedValue<T>[] = [];
+      let sawClock = false;
 
       const stamp = (value: T): WindowedValue<T> => {
         let ts: number;
@@ -97,6 +99,7 @@ export function withTimestamps<T>(
             else if (x.kind === 'elements') emitItems(x.items.map((it) => stamp(it.value as T)));
             else if (x.kind === 'watermark') advance(x);
             else {
+              if (x.kind === 'processingTime') sawClock = true;
               flush();
               subscriber.next(x as DataflowEvent<T>);
             }
@@ -109,6 +112,9 @@ export function withTimestamps<T>(
           subscriber.error(err);
         },
         complete: () => {
+          // A bounded input delivered at once is processed with processing time frozen (spec §6.5): announce
+          // a scripted clock that never advances, so processing-time triggers cannot fire on it.
+          if (subscribing && !sawClock) subscriber.next(new ProcessingTimeEvent(0));
           flush();
           if (watermark !== Infinity) subscriber.next(new WatermarkEvent(Infinity));
           subscriber.complete();

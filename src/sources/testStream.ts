@@ -153,8 +153,13 @@ function play<T>(steps: readonly TestStreamStep<T>[], scheduler: SchedulerLike, 
       }
     }
   };
-  subscriber.next(new ProcessingTimeEvent(0));
-  run();
+  // Start on the scheduler, not during subscribe, so every subscriber of a shared script sees every step.
+  subscriber.add(
+    scheduler.schedule(() => {
+      subscriber.next(new ProcessingTimeEvent(0));
+      run();
+    }),
+  );
 }
 
 /**
