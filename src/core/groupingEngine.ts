@@ -20,8 +20,12 @@ import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
 import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
+import { DataflowError, describeValue, errorMessage } from './errors.js';
 import { encodeKey, type EncodedKey } from './keyEncoding.js';
+import { decodeTime, encodeTime, type EngineSnapshot, type KeySnapshot } from './snapshot.js';
 import { HoldIndex, TimerQueue } from './timeIndex.js';
+import { formatStrategy } from '../strategy/windowingStrategy.js';
+import { GLOBAL_WINDOW, IntervalWindow } from '../windows/window.js';
 
 /** A pane produced by the engine. */
 export interface EmittedPane<K, O> {
@@ -69,8 +73,15 @@ export interface GroupingEngineOptions<K, V, A, O> {
   readonly emit: (pane: EmittedPane<K, O>) => void;
   /** Receives every dropped (element, window) pair, if given. */
   readonly onDrop?: (drop: DroppedElement<K, V>) => void;
+  /**
+   * Receives every element that cannot be grouped (not a `[key, value]` pair, or a key that cannot be
+   * encoded) with the reason. Without it such an element is an error.
+   */
+  readonly onInvalid?: (value: unknown, reason: string) => void;
   /** Processing time at creation (default 0). */
   readonly processingTime?: number;
+  /** The operator's name, for error messages (default `grouping`). */
+  readonly name?: string;
 }
 
 class KeyState<K> {
@@ -133,6 +144,9 @@ export class GroupingEngine<K, V, A, O> {
   private readonly onTimeAlways: boolean;
   private readonly emitFn: (pane: EmittedPane<K, O>) => void;
   private readonly onDrop: ((drop: DroppedElement<K, V>) => void) | undefined;
+  private readonly onInvalid: ((value: unknown, reason: string) => void) | undefined;
+  /** The operator's name, for error messages. */
+  readonly name: string;
 
   private readonly keys = new Map<EncodedKey, KeyState<K>>();
   private nextOrdinal = 0;
@@ -171,6 +185,8 @@ export class GroupingEngine<K, V, A, O> {
     this.fireIfNonEmptyOnly = !this.closingAlways && !this.onTimeAlways;
     this.emitFn = options.emit;
     this.onDrop = options.onDrop;
+    this.onInvalid = options.onInvalid;
+    this.name = options.name ?? 'grouping';
     this.pt = options.processingTime ?? 0;
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
   }
@@ -218,6 +234,86 @@ export class GroupingEngine<K, V, A, O> {
   /** Garbage-collection time of a window: `W.max + allowedLateness`, capped at the end of the global window. */
   gcTime(w: BoundedWindow): number {
     return w.maxTimestamp > END_OF_GLOBAL_WINDOW - this.lateness ? END_OF_GLOBAL_WINDOW : w.maxTimestamp + this.lateness;
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // Snapshot and restore
+  // ---------------------------------------------------------------------------------------------------
+
+  /** The engine's whole state as JSON-compatible data (take it between steps). */
+  snapshot(): EngineSnapshot {
+    const keys: KeySnapshot[] = [];
+    for (const ks of this.keys.values()) {
+      keys.push({
+        key: ks.key,
+        ordinal: ks.ordinal,
+        windows: [...ks.windows.values()].map((ws) => ({
+          start: ws.window.start,
+          end: ws.window.end,
+          ...(ws.window === GLOBAL_WINDOW ? { global: true as const } : {}),
+          ...(ws.hasAcc ? { acc: ws.acc } : {}),
+          newCount: ws.newCount,
+          elementHold: encodeTime(ws.elementHold),
+          extraHold: encodeTime(ws.extraHold),
+          lastPane: ws.lastPane ?? null,
+          closed: ws.closed,
+          trigger: ws.trigger.map((x) => (Number.isNaN(x) ? null : x)),
+          eventTimers: [...ws.eventTimers],
+          processingTimers: [...ws.processingTimers],
+        })),
+      });
+    }
+    return {
+      version: 1,
+      strategy: formatStrategy(this.strategy),
+      inputWatermark: encodeTime(this.iw),
+      outputWatermark: encodeTime(this.ow),
+      processingTime: this.pt,
+      nextOrdinal: this.nextOrdinal,
+      counters: { ...this.counters },
+      keys,
+    };
+  }
+
+  /** Loads a snapshot into this engine, which must be new and have the snapshot's strategy. */
+  restore(snapshot: EngineSnapshot): void {
+    if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1) {
+      throw new TypeError(`${this.name}: cannot restore: not a version 1 grouping snapshot`);
+    }
+    const expected = formatStrategy(this.strategy);
+    if (snapshot.strategy !== expected) {
+      throw new Error(`${this.name}: cannot restore a snapshot taken under ${snapshot.strategy} into ${expected}`);
+    }
+    if (this.step !== 0 || this.keys.size !== 0) throw new Error(`${this.name}: can only restore into a new grouping`);
+    this.iw = decodeTime(snapshot.inputWatermark);
+    this.ow = decodeTime(snapshot.outputWatermark);
+    this.pt = snapshot.processingTime;
+    this.nextOrdinal = snapshot.nextOrdinal;
+    Object.assign(this.counters, snapshot.counters);
+    for (const k of snapshot.keys) {
+      const ks = new KeyState<K>(k.key as K, encodeKey(k.key), k.ordinal);
+      this.keys.set(ks.encoded, ks);
+      for (const wsnap of k.windows) {
+        const window = wsnap.global ? GLOBAL_WINDOW : new IntervalWindow(wsnap.start, wsnap.end);
+        const ws = this.newWindowState(ks, window);
+        ws.trigger.length = 0;
+        for (const x of wsnap.trigger) ws.trigger.push(x === null ? NaN : x);
+        if ('acc' in wsnap) {
+          ws.acc = wsnap.acc;
+          ws.hasAcc = true;
+        }
+        ws.newCount = wsnap.newCount;
+        const eh = decodeTime(wsnap.elementHold);
+        const xh = decodeTime(wsnap.extraHold);
+        if (!Number.isNaN(eh)) this.setElementHold(ws, eh);
+        if (!Number.isNaN(xh)) this.setExtraHold(ws, xh);
+        ws.lastPane = wsnap.lastPane ?? undefined;
+        ws.closed = wsnap.closed;
+        for (const t of wsnap.eventTimers) this.setEventTimer(ws, t);
+        for (const t of wsnap.processingTimers) this.setProcessingTimer(ws, t);
+      }
+    }
+    this.step = 1;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -310,34 +406,46 @@ export class GroupingEngine<K, V, A, O> {
     const counters = this.counters;
     let lastKey: unknown = undefined;
     let ks: KeyState<K> | undefined;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const kv = item.value;
-      const key = kv[0];
-      counters.elementsIn++;
-      if (ks === undefined || key !== lastKey) {
-        ks = this.keyState(key);
-        lastKey = key;
-      }
-      const windows = item.windows;
-      for (let j = 0; j < windows.length; j++) {
-        const w = windows[j]!;
-        if (this.gcTime(w) < iw) {
-          this.drop(ks, kv[1], item.timestamp, w, 'expired');
+    let item: WindowedValue<readonly [K, V]> | undefined;
+    let w: BoundedWindow | undefined;
+    try {
+      for (let i = 0; i < items.length; i++) {
+        item = items[i]!;
+        w = undefined;
+        const kv = item.value;
+        counters.elementsIn++;
+        if (!Array.isArray(kv) || kv.length !== 2) {
+          this.invalid(kv, 'expected a [key, value] pair');
           continue;
         }
-        let ws = ks.windows.get(w.id);
-        if (ws === undefined) ws = this.newWindowState(ks, w);
-        else if (ws.closed) {
-          this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
-          continue;
+        const key = kv[0];
+        if (ks === undefined || key !== lastKey) {
+          ks = this.keyStateOrInvalid(key, kv);
+          lastKey = key;
+          if (ks === undefined) continue;
         }
-        this.addElement(ws, kv[1], item.timestamp);
-        if (ws.mark !== step) {
-          ws.mark = step;
-          touched.push(ws);
+        const windows = item.windows;
+        for (let j = 0; j < windows.length; j++) {
+          w = windows[j]!;
+          if (this.gcTime(w) < iw) {
+            this.drop(ks, kv[1], item.timestamp, w, 'expired');
+            continue;
+          }
+          let ws = ks.windows.get(w.id);
+          if (ws === undefined) ws = this.newWindowState(ks, w);
+          else if (ws.closed) {
+            this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
+            continue;
+          }
+          this.addElement(ws, kv[1], item.timestamp);
+          if (ws.mark !== step) {
+            ws.mark = step;
+            touched.push(ws);
+          }
         }
       }
+    } catch (err) {
+      throw this.userError(err, 'adding element ' + describeValue(item?.value), ks?.key, w);
     }
   }
 
@@ -346,29 +454,42 @@ export class GroupingEngine<K, V, A, O> {
     const perKey = new Map<KeyState<K>, { value: V; timestamp: number; window: BoundedWindow }[]>();
     for (const item of items) {
       this.counters.elementsIn++;
-      const ks = this.keyState(item.value[0]);
+      const kv = item.value;
+      if (!Array.isArray(kv) || kv.length !== 2) {
+        this.invalid(kv, 'expected a [key, value] pair');
+        continue;
+      }
+      const ks = this.keyStateOrInvalid(kv[0], kv);
+      if (ks === undefined) continue;
       let list = perKey.get(ks);
       if (list === undefined) perKey.set(ks, (list = []));
       for (const w of item.windows) {
-        if (this.gcTime(w) < this.iw) this.drop(ks, item.value[1], item.timestamp, w, 'expired');
-        else list.push({ value: item.value[1], timestamp: item.timestamp, window: w });
+        if (this.gcTime(w) < this.iw) this.drop(ks, kv[1], item.timestamp, w, 'expired');
+        else list.push({ value: kv[1], timestamp: item.timestamp, window: w });
       }
     }
     for (const [ks, pairs] of perKey) {
-      const redirect = this.mergeKey(ks, pairs.map((p) => p.window));
-      for (const p of pairs) {
-        const target = redirect.get(p.window.id) ?? p.window;
-        let ws = ks.windows.get(target.id);
-        if (ws === undefined) ws = this.newWindowState(ks, target);
-        else if (ws.closed) {
-          this.drop(ks, p.value, p.timestamp, target, 'closedWindow');
-          continue;
+      let current: { value: V; window: BoundedWindow } | undefined;
+      try {
+        const redirect = this.mergeKey(ks, pairs.map((p) => p.window));
+        for (const p of pairs) {
+          const target = redirect.get(p.window.id) ?? p.window;
+          current = { value: p.value, window: target };
+          let ws = ks.windows.get(target.id);
+          if (ws === undefined) ws = this.newWindowState(ks, target);
+          else if (ws.closed) {
+            this.drop(ks, p.value, p.timestamp, target, 'closedWindow');
+            continue;
+          }
+          this.addElement(ws, p.value, p.timestamp);
+          if (ws.mark !== step) {
+            ws.mark = step;
+            touched.push(ws);
+          }
         }
-        this.addElement(ws, p.value, p.timestamp);
-        if (ws.mark !== step) {
-          ws.mark = step;
-          touched.push(ws);
-        }
+      } catch (err) {
+        const what = current ? 'adding element ' + describeValue(current.value) : 'merging windows';
+        throw this.userError(err, what, ks.key, current?.window);
       }
     }
   }
@@ -506,8 +627,12 @@ export class GroupingEngine<K, V, A, O> {
     if (!(empty && this.fireIfNonEmptyOnly)) {
       const pane = this.paneFor(ws, snapshot, isFinal);
       if (!empty || (pane.timing === 'ON_TIME' && this.onTimeAlways) || (isFinal && this.closingAlways)) {
-        const acc = ws.hasAcc ? (ws.acc as A) : this.fn.createAccumulator();
-        const value = this.fn.extractOutput(acc);
+        let value: O;
+        try {
+          value = this.fn.extractOutput(ws.hasAcc ? (ws.acc as A) : this.fn.createAccumulator());
+        } catch (err) {
+          throw this.userError(err, 'extracting the output', ws.ks.key, w);
+        }
         ws.lastPane = pane;
         if (pane.timing === 'EARLY') this.counters.panesEarly++;
         else if (pane.timing === 'ON_TIME') this.counters.panesOnTime++;
@@ -551,8 +676,47 @@ export class GroupingEngine<K, V, A, O> {
   // State bookkeeping
   // ---------------------------------------------------------------------------------------------------
 
-  private keyState(key: K): KeyState<K> {
-    const encoded = encodeKey(key);
+  /** The key's state, or undefined after reporting an element whose key cannot be grouped. */
+  private keyStateOrInvalid(key: K, element: unknown): KeyState<K> | undefined {
+    if (key === undefined) {
+      this.invalid(element, 'the key is undefined');
+      return undefined;
+    }
+    let encoded: EncodedKey;
+    try {
+      encoded = encodeKey(key);
+    } catch (err) {
+      this.invalid(element, errorMessage(err));
+      return undefined;
+    }
+    return this.keyState(key, encoded);
+  }
+
+  /** Reports an element that cannot be grouped, or throws when nobody listens. */
+  private invalid(element: unknown, reason: string): void {
+    if (this.onInvalid !== undefined) {
+      this.onInvalid(element, reason);
+      return;
+    }
+    throw new DataflowError(`${this.name}: invalid element ${describeValue(element)}: ${reason}`, {
+      operator: this.name,
+      value: element,
+    });
+  }
+
+  /** Wraps an error thrown by user code (the combine function) with the operator, key and window. */
+  private userError(err: unknown, what: string, key: unknown, window: BoundedWindow | undefined): Error {
+    if (err instanceof DataflowError) return err;
+    const where = `${key === undefined ? '' : ` for key ${describeValue(key)}`}${window ? ` in window ${window}` : ''}`;
+    return new DataflowError(`${this.name}: ${what}${where} failed: ${errorMessage(err)}`, {
+      operator: this.name,
+      key,
+      ...(window ? { window } : {}),
+      cause: err,
+    });
+  }
+
+  private keyState(key: K, encoded: EncodedKey = encodeKey(key)): KeyState<K> {
     let ks = this.keys.get(encoded);
     if (ks === undefined) {
       ks = new KeyState(key, encoded, this.nextOrdinal++);

@@ -6,6 +6,7 @@
  */
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CombineFn } from '../combiners/combineFn.js';
+import { DataflowError, describeValue } from '../core/errors.js';
 import { GroupingEngine, type DroppedElement, type EmittedPane } from '../core/groupingEngine.js';
 import {
   ElementsEvent,
@@ -14,6 +15,8 @@ import {
   type DataflowEvent,
 } from '../events/dataflowEvent.js';
 import type { KV, WindowedValue } from '../events/windowedValue.js';
+import type { GroupingHandle } from './groupingHandle.js';
+import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 import {
   continuationStrategy,
   DEFAULT_STRATEGY,
@@ -27,8 +30,21 @@ export interface GroupingOptions<K = unknown, V = unknown> {
    * `TestScheduler.run()` virtualizes). Ignored when the source scripts processing time.
    */
   readonly scheduler?: SchedulerLike;
-  /** Called with every (element, window) pair dropped as expired or for a closed window. */
+  /**
+   * Receives every (element, window) pair dropped as too late (`reason: 'expired'`) or for a window whose
+   * trigger has finished (`'closedWindow'`), with the window and the watermark: a late-data side output.
+   * Dropped data is counted whether or not this is given.
+   */
+  readonly lateData?: Sink<DroppedElement<K, V>>;
+  /** Same as `lateData` (a function). */
   readonly onDrop?: (drop: DroppedElement<K, V>) => void;
+  /**
+   * Receives elements that cannot be grouped (not a `[key, value]` pair, an undefined key, a key that is not
+   * a primitive, array or plain object); without it such an element fails the stream.
+   */
+  readonly deadLetter?: Sink<DeadLetter>;
+  /** Metrics and snapshots of this grouping; see {@link groupingHandle}. */
+  readonly handle?: GroupingHandle;
 }
 
 /** Builds a grouping operator that folds each key's values per window with `combineFn`. */
@@ -38,6 +54,9 @@ export function groupAlsoByWindow<K, V, A, O>(
   options: GroupingOptions<K, V> = {},
 ): OperatorFunction<DataflowEvent<KV<K, V>>, DataflowEvent<KV<K, O>>> {
   const scheduler = options.scheduler ?? asyncScheduler;
+  const lateData = sinkFn(options.lateData ?? options.onDrop);
+  const deadLetter = sinkFn(options.deadLetter);
+  const handle = options.handle;
   return (source) =>
     new Observable<DataflowEvent<KV<K, O>>>((subscriber) => {
       let strategy: WindowingStrategy = DEFAULT_STRATEGY;
@@ -57,10 +76,27 @@ export function groupAlsoByWindow<K, V, A, O>(
           strategy,
           combineFn,
           emit: collect,
-          ...(options.onDrop ? { onDrop: options.onDrop } : {}),
+          name,
           processingTime,
+          ...(lateData ? { onDrop: lateData } : {}),
+          ...(deadLetter || handle
+            ? {
+                onInvalid: (value: unknown, reason: string) => {
+                  handle?.noteInvalid();
+                  if (deadLetter === undefined) throw new DataflowError(`${name}: invalid element ${describeValue(value)}: ${reason}`, { operator: name, value });
+                  deadLetter({ value, reason, operator: name });
+                },
+              }
+            : {}),
         });
+        const restored = handle?.restoreFrom;
+        if (restored !== undefined) {
+          e.restore(restored.engine);
+          streamClock = restored.streamClock;
+          emittedWatermark = e.outputWatermark;
+        }
         engine = e;
+        handle?.attach(e, streamClock);
         subscriber.next(new StrategyEvent(continuationStrategy(strategy)));
         return e;
       };
@@ -82,6 +118,7 @@ export function groupAlsoByWindow<K, V, A, O>(
           subscriber.next(new WatermarkEvent(ow));
         }
         if (!streamClock) schedule(e);
+        handle?.update();
       };
       // One scheduler action, for the earliest pending processing-time deadline ("strictly after": +1 ms).
       const schedule = (e: GroupingEngine<K, V, A, O>): void => {
@@ -137,6 +174,7 @@ export function groupAlsoByWindow<K, V, A, O>(
                   start(event.time);
                 } else if (!streamClock) {
                   streamClock = true;
+                  handle?.noteStreamClock();
                   cancelTimer();
                 }
                 const e = engine!;
@@ -177,6 +215,7 @@ export function groupAlsoByWindow<K, V, A, O>(
       return () => {
         cancelTimer();
         subscription.unsubscribe();
+        if (engine !== undefined) handle?.detach();
         engine = undefined;
       };
     });

@@ -11,3 +11,5 @@ export * from './groupByKey.js';
 export * from './toRecords.js';
 export * from './flatten.js';
 export * from './coGroupByKey.js';
+export * from './groupingHandle.js';
+export * from './sinks.js';

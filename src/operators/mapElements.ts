@@ -5,7 +5,7 @@ import type { OperatorFunction } from 'rxjs';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
 import type { WindowedValue } from '../events/windowedValue.js';
 import { elementwise } from './elementwise.js';
-import { describeValue } from './describe.js';
+import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 
 /**
  * Maps every element's value with `fn`; timestamps, windows and panes are kept (Beam's `MapElements`).
@@ -28,7 +28,7 @@ export function mapElements<T, R>(fn: (value: T) => R): OperatorFunction<Dataflo
       try {
         value = fn(it.value);
       } catch (err) {
-        throw new Error(`mapElements: the function threw for element ${describeValue(it.value)}: ${String((err as Error)?.message ?? err)}`, { cause: err });
+        throw new DataflowError(`mapElements: the function threw for element ${describeValue(it.value)}: ${errorMessage(err)}`, { operator: 'mapElements', value: it.value, cause: err });
       }
       out[i] = { value, timestamp: it.timestamp, windows: it.windows, pane: it.pane };
     }

@@ -2,13 +2,25 @@
  * `withKeys`: turns each value into a `[key, value]` pair for the keyed operators.
  */
 import type { OperatorFunction } from 'rxjs';
+import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
-import type { KV } from '../events/windowedValue.js';
-import { mapElements } from './mapElements.js';
+import type { KV, WindowedValue } from '../events/windowedValue.js';
+import { elementwise } from './elementwise.js';
+import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
+
+/** Options of {@link withKeys}. */
+export interface WithKeysOptions {
+  /**
+   * Receives values whose key function throws or returns `undefined`, as `{ value, reason, operator }`;
+   * without it such a value fails the stream with an error naming it.
+   */
+  readonly deadLetter?: Sink<DeadLetter>;
+}
 
 /**
  * Pairs every value with the key `keyFn(value)` (Beam's `WithKeys.of(fn)`). Keys are compared as described
- * in docs/concepts.md: primitives as they are, arrays and plain objects by canonical JSON.
+ * in docs/concepts.md: primitives as they are, arrays and plain objects by canonical JSON. A key function that
+ * throws or returns `undefined` is bad input.
  *
  * @example
  * ```ts
@@ -16,6 +28,32 @@ import { mapElements } from './mapElements.js';
  * withKeys((e: { user_id: string }) => e.user_id);
  * ```
  */
-export function withKeys<T, K>(keyFn: (value: T) => K): OperatorFunction<DataflowEvent<T>, DataflowEvent<KV<K, T>>> {
-  return mapElements((value: T) => [keyFn(value), value] as const);
+export function withKeys<T, K>(
+  keyFn: (value: T) => K,
+  options: WithKeysOptions = {},
+): OperatorFunction<DataflowEvent<T>, DataflowEvent<KV<K, T>>> {
+  const deadLetter = sinkFn(options.deadLetter);
+  return elementwise<T, KV<K, T>>((items) => {
+    const out: WindowedValue<KV<K, T>>[] = [];
+    for (const it of items) {
+      let key: K | undefined;
+      let reason: string | undefined;
+      let cause: unknown;
+      try {
+        key = keyFn(it.value);
+        if (key === undefined) reason = 'the key function returned undefined';
+      } catch (err) {
+        cause = err;
+        reason = `the key function threw: ${errorMessage(err)}`;
+      }
+      if (reason === undefined) {
+        out.push({ value: [key as K, it.value], timestamp: it.timestamp, windows: it.windows, pane: it.pane });
+      } else if (deadLetter !== undefined) {
+        deadLetter({ value: it.value, reason, operator: 'withKeys' });
+      } else {
+        throw new DataflowError(`withKeys: element ${describeValue(it.value)}: ${reason}`, { operator: 'withKeys', value: it.value, cause });
+      }
+    }
+    return out;
+  });
 }

@@ -14,12 +14,24 @@ import {
 } from '../events/dataflowEvent.js';
 import { TimestampedValue, type WindowedValue } from '../events/windowedValue.js';
 import { formatTime, invalidTimestampReason } from '../time/constants.js';
-import { describeValue } from './describe.js';
+import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
+import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 
 /** Options of {@link withTimestamps}. */
-export interface WithTimestampsOptions {
+export interface WithTimestampsOptions<T = unknown> {
   /** Name used in error messages (default `withTimestamps`). */
   readonly name?: string;
+  /**
+   * Checks each value before it is stamped: return `true` to accept it, or `false` or a reason (a string) to
+   * reject it as bad input.
+   */
+  readonly validate?: (value: T) => boolean | string;
+  /**
+   * Receives bad input (an event time that is missing or not a valid integer of ms, a timestamp function
+   * that throws, a value the validator rejects) as `{ value, reason, operator }`, and the stream goes on.
+   * Without it, bad input fails the stream with an error naming the element and the reason.
+   */
+  readonly deadLetter?: Sink<DeadLetter>;
 }
 
 /**
@@ -47,12 +59,14 @@ export interface WithTimestampsOptions {
  */
 export function withTimestamps<T>(
   timestampFn: (value: T) => number,
-  options: WithTimestampsOptions = {},
+  options: WithTimestampsOptions<T> = {},
 ): OperatorFunction<T | WatermarkEvent | DataflowEvent<T>, DataflowEvent<T>> {
   if (typeof timestampFn !== 'function') {
     throw new TypeError(`withTimestamps: timestampFn must be a function, got ${String(timestampFn)}`);
   }
   const name = options.name ?? 'withTimestamps';
+  const validate = options.validate;
+  const deadLetter = sinkFn(options.deadLetter);
   return (source) =>
     new Observable<DataflowEvent<T>>((subscriber) => {
       let watermark = -Infinity;
@@ -61,16 +75,30 @@ export function withTimestamps<T>(
       let pending: WindowedValue<T>[] = [];
       let sawClock = false;
 
-      const stamp = (value: T): WindowedValue<T> => {
-        let ts: number;
+      // Stamps a value, or reports why it cannot be stamped (dead letter) and returns undefined.
+      const stamp = (value: T): WindowedValue<T> | undefined => {
+        let reason: string | undefined;
+        let ts = NaN;
+        let cause: unknown;
+        let phase = 'the validator';
         try {
-          ts = timestampFn(value);
+          const verdict = validate === undefined ? true : validate(value);
+          if (verdict !== true) reason = typeof verdict === 'string' ? verdict : 'rejected by the validator';
+          else {
+            phase = 'the timestamp function';
+            ts = timestampFn(value);
+            reason = invalidTimestampReason(ts);
+          }
         } catch (err) {
-          throw new Error(`${name}: the timestamp function threw for element ${describeValue(value)}: ${String((err as Error)?.message ?? err)}`, { cause: err });
+          cause = err;
+          reason = `${phase} threw: ${errorMessage(err)}`;
         }
-        const reason = invalidTimestampReason(ts);
-        if (reason !== undefined) throw new TypeError(`${name}: element ${describeValue(value)}: ${reason}`);
-        return new TimestampedValue(value, ts);
+        if (reason === undefined) return new TimestampedValue(value, ts);
+        if (deadLetter !== undefined) {
+          deadLetter({ value, reason, operator: name });
+          return undefined;
+        }
+        throw new DataflowError(`${name}: element ${describeValue(value)}: ${reason}`, { operator: name, value, cause });
       };
       const flush = (): void => {
         if (pending.length === 0) return;
@@ -84,7 +112,7 @@ export function withTimestamps<T>(
       };
       const advance = (w: WatermarkEvent): void => {
         if (w.time < watermark) {
-          throw new RangeError(`${name}: ${w} moves the watermark backwards (it is at ${formatTime(watermark)})`);
+          throw new DataflowError(`${name}: ${w} moves the watermark backwards (it is at ${formatTime(watermark)})`, { operator: name, value: w });
         }
         if (w.time === watermark) return;
         flush();
@@ -95,8 +123,17 @@ export function withTimestamps<T>(
       const subscription = source.subscribe({
         next: (x) => {
           try {
-            if (!isDataflowEvent(x)) emitItems([stamp(x as T)]);
-            else if (x.kind === 'elements') emitItems(x.items.map((it) => stamp(it.value as T)));
+            if (!isDataflowEvent(x)) {
+              const item = stamp(x as T);
+              if (item !== undefined) emitItems([item]);
+            } else if (x.kind === 'elements') {
+              const items: WindowedValue<T>[] = [];
+              for (const it of x.items) {
+                const item = stamp(it.value as T);
+                if (item !== undefined) items.push(item);
+              }
+              if (items.length > 0) emitItems(items);
+            }
             else if (x.kind === 'watermark') advance(x);
             else {
               if (x.kind === 'processingTime') sawClock = true;

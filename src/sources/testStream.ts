@@ -14,7 +14,7 @@ import {
 } from '../events/dataflowEvent.js';
 import { TimestampedValue, type WindowedValue } from '../events/windowedValue.js';
 import { MAX_TIMESTAMP, MIN_TIMESTAMP, formatTime, invalidTimestampReason } from '../time/constants.js';
-import { describeValue } from '../operators/describe.js';
+import { describeValue } from '../core/errors.js';
 
 /** One step of a test stream script. */
 export type TestStreamStep<T> =
