@@ -15,6 +15,9 @@ import {
   type DataflowEvent,
 } from '../events/dataflowEvent.js';
 import type { KV, WindowedValue } from '../events/windowedValue.js';
+import { formatTime } from '../time/constants.js';
+import { DefaultTrigger } from '../triggers/defaultTrigger.js';
+import { GlobalWindows } from '../windows/globalWindows.js';
 import type { GroupingHandle } from './groupingHandle.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 import {
@@ -191,6 +194,14 @@ export function groupAlsoByWindow<K, V, A, O>(
                 return;
               }
               case 'watermark': {
+                if (event.time !== Infinity && strategy.windowFn instanceof GlobalWindows && strategy.trigger instanceof DefaultTrigger) {
+                  throw new DataflowError(
+                    `${name}: the input is unbounded (it has watermark ${formatTime(event.time)}) but is in the global window ` +
+                      'with the default trigger, which would fire only when the input ends; apply windowInto with a window ' +
+                      'function (e.g. fixedWindows) or a trigger first',
+                    { operator: name },
+                  );
+                }
                 const e = engine ?? start(scheduler.now());
                 catchUp(e);
                 e.advanceWatermark(event.time);
