@@ -86,6 +86,9 @@ export interface GroupingEngineOptions<K, V, A, O> {
 
 class KeyState<K> {
   readonly windows = new Map<string, WindowState<K>>();
+  /** The window and state of this key's previous element: consecutive elements often share a window. */
+  lastWindow: BoundedWindow | undefined = undefined;
+  lastState: WindowState<K> | undefined = undefined;
   constructor(
     readonly key: K,
     readonly encoded: EncodedKey,
@@ -111,6 +114,13 @@ class WindowState<K> {
   readonly processingTimers: number[] = [];
   /** Step number in which this state was last collected (batch touch or timer activation). */
   mark = 0;
+  /** The garbage-collection timer is set (it only fires to collect the window). */
+  gcTimerSet = false;
+  /**
+   * The trigger has not seen an element since the window was created, fired or merged. Triggers that do not
+   * count elements only react to the first element of a pane, so later ones skip the trigger.
+   */
+  needsOnElement = true;
 
   constructor(
     readonly ks: KeyState<K>,
@@ -150,6 +160,11 @@ export class GroupingEngine<K, V, A, O> {
 
   private readonly keys = new Map<EncodedKey, KeyState<K>>();
   private nextOrdinal = 0;
+  /**
+   * First-seen order of every key ever seen (spec §1.5: kept for the operator's lifetime, also after a key
+   * lost all its state). One small entry per distinct key.
+   */
+  private readonly ordinals = new Map<EncodedKey, number>();
   private readonly eventTimers = new TimerQueue<WindowState<K>>();
   private readonly processingTimers = new TimerQueue<WindowState<K>>();
   private readonly holds = new HoldIndex();
@@ -160,6 +175,13 @@ export class GroupingEngine<K, V, A, O> {
   private liveWindowCount = 0;
   private readonly ctx: EngineTriggerContext<K>;
   private readonly collected: WindowState<K>[] = [];
+  /** An element step delivered in several chunks: its number, output-watermark snapshot and touched windows. */
+  private openStep = 0;
+  private openSnapshot = -Infinity;
+  private readonly touched: WindowState<K>[] = [];
+  /** Chunks of an open step of a merging window function, merged and added together when it ends. */
+  private pendingMerging: WindowedValue<readonly [K, V]>[] = [];
+  private readonly countsElements: boolean;
   private outbox: EmittedPane<K, O>[] = [];
   private readonly emptyKeys: KeyState<K>[] = [];
   readonly counters: GroupingCounters = {
@@ -189,6 +211,7 @@ export class GroupingEngine<K, V, A, O> {
     this.name = options.name ?? 'grouping';
     this.pt = options.processingTime ?? 0;
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
+    this.countsElements = this.program.countsElements;
   }
 
   /** The input watermark. */
@@ -270,6 +293,8 @@ export class GroupingEngine<K, V, A, O> {
       outputWatermark: encodeTime(this.ow),
       processingTime: this.pt,
       nextOrdinal: this.nextOrdinal,
+      // Keys are never undefined (such elements are invalid); bigints are written as { bigint }.
+      ordinals: [...this.ordinals].map(([k, o]) => [typeof k === 'bigint' ? { bigint: String(k) } : (k as string | number | boolean | null), o] as const),
       counters: { ...this.counters },
       keys,
     };
@@ -289,9 +314,15 @@ export class GroupingEngine<K, V, A, O> {
     this.ow = decodeTime(snapshot.outputWatermark);
     this.pt = snapshot.processingTime;
     this.nextOrdinal = snapshot.nextOrdinal;
+    for (const [k, o] of snapshot.ordinals) {
+      const encoded = k !== null && typeof k === 'object' ? BigInt(k.bigint) : k;
+      this.ordinals.set(encoded, o);
+    }
     Object.assign(this.counters, snapshot.counters);
     for (const k of snapshot.keys) {
-      const ks = new KeyState<K>(k.key as K, encodeKey(k.key), k.ordinal);
+      const encoded = encodeKey(k.key);
+      const ks = new KeyState<K>(k.key as K, encoded, k.ordinal);
+      this.ordinals.set(encoded, k.ordinal);
       this.keys.set(ks.encoded, ks);
       for (const wsnap of k.windows) {
         const window = wsnap.global ? GLOBAL_WINDOW : new IntervalWindow(wsnap.start, wsnap.end);
@@ -310,6 +341,7 @@ export class GroupingEngine<K, V, A, O> {
         ws.lastPane = wsnap.lastPane ?? undefined;
         ws.closed = wsnap.closed;
         for (const t of wsnap.eventTimers) this.setEventTimer(ws, t);
+        ws.gcTimerSet = wsnap.eventTimers.includes(this.gcTime(window));
         for (const t of wsnap.processingTimers) this.setProcessingTimer(ws, t);
       }
     }
@@ -322,16 +354,39 @@ export class GroupingEngine<K, V, A, O> {
 
   /**
    * An element batch (spec §10): every element is a `[key, value]` pair with its timestamp and windows.
-   * `processingTime` is the time of the step (it never moves the clock backwards).
+   * `processingTime` is the time of the step (it never moves the clock backwards). A large batch may come in
+   * chunks: pass `endOfStep = false` for every chunk but the last; fire checks wait for the last one.
    */
-  processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt): void {
+  processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt, endOfStep = true): void {
     if (processingTime > this.pt) this.pt = processingTime;
-    const step = ++this.step;
-    const snapshot = this.ow;
-    const touched = this.collected;
-    touched.length = 0;
-    if (this.windowFn.isMerging) this.addMerging(items, step, touched);
-    else this.addNonMerging(items, step, touched);
+    if (this.openStep === 0) {
+      this.openStep = ++this.step;
+      this.openSnapshot = this.ow;
+    }
+    if (this.windowFn.isMerging) {
+      for (let i = 0; i < items.length; i++) this.pendingMerging.push(items[i]!);
+      if (endOfStep) {
+        const all = this.pendingMerging;
+        this.pendingMerging = [];
+        this.addMerging(all, this.openStep, this.touched);
+      }
+    } else {
+      this.addNonMerging(items, this.openStep, this.touched);
+    }
+    if (endOfStep) this.endElementStep();
+  }
+
+  /** Ends an element step: fire checks for the touched windows, in order (spec §10 step 5). */
+  private endElementStep(): void {
+    if (this.openStep === 0) return;
+    if (this.pendingMerging.length > 0) {
+      const all = this.pendingMerging;
+      this.pendingMerging = [];
+      this.addMerging(all, this.openStep, this.touched);
+    }
+    const touched = this.touched;
+    const snapshot = this.openSnapshot;
+    this.openStep = 0;
     if (touched.length > 1) touched.sort(byFiringOrder);
     const root = this.program.root;
     for (let i = 0; i < touched.length; i++) {
@@ -345,6 +400,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** A watermark step: fire what the watermark passed, collect expired windows (spec §6.3). */
   advanceWatermark(watermark: number): void {
+    this.endElementStep();
     if (!(watermark > this.iw)) return; // equal: no-op; backwards: ignored for derived watermarks
     this.iw = watermark;
     const step = ++this.step;
@@ -371,6 +427,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** A processing-time step: fire windows whose processing-time timers are due (`PT > T`). */
   advanceProcessingTime(processingTime: number): void {
+    this.endElementStep();
     if (processingTime > this.pt) this.pt = processingTime;
     const step = ++this.step;
     const snapshot = this.ow;
@@ -431,12 +488,14 @@ export class GroupingEngine<K, V, A, O> {
             this.drop(ks, kv[1], item.timestamp, w, 'expired');
             continue;
           }
-          let ws = ks.windows.get(w.id);
-          if (ws === undefined) ws = this.newWindowState(ks, w);
-          else if (ws.closed) {
+          let ws = ks.lastWindow === w ? ks.lastState : undefined;
+          if (ws === undefined || ws.dead) ws = ks.windows.get(w.id) ?? this.newWindowState(ks, w);
+          if (ws.closed) {
             this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
             continue;
           }
+          ks.lastWindow = w;
+          ks.lastState = ws;
           this.addElement(ws, kv[1], item.timestamp);
           if (ws.mark !== step) {
             ws.mark = step;
@@ -560,6 +619,7 @@ export class GroupingEngine<K, V, A, O> {
     this.program.root.onMerge(ctx);
     ctx.mergedStates = NO_STATES;
     if (!wasActive) target.lastPane = undefined;
+    target.needsOnElement = true;
     target.closed = this.program.isClosed(target.trigger);
     if (target.closed) this.discardContents(target);
     for (const ws of merged) {
@@ -578,18 +638,24 @@ export class GroupingEngine<K, V, A, O> {
     }
     ws.acc = this.fn.addInput(ws.acc as A, value);
     const w = ws.window;
-    const gc = this.gcTime(w);
-    this.setEventTimer(ws, gc);
+    if (!ws.gcTimerSet) {
+      ws.gcTimerSet = true;
+      this.setEventTimer(ws, this.gcTime(w));
+    }
     // Holds (spec §7.2): an element that is too late to hold the watermark holds it at gc(W) instead.
     const h = this.holdCombiner === 0 ? w.maxTimestamp : timestamp;
     if (h < this.ow || w.maxTimestamp < this.iw) {
-      if (gc >= this.iw) this.setExtraHold(ws, gc);
+      const gc = this.gcTime(w);
+      if (gc >= this.iw && ws.extraHold !== gc) this.setExtraHold(ws, gc);
     } else {
       const cur = ws.elementHold;
-      if (Number.isNaN(cur)) this.setElementHold(ws, h);
+      if (cur !== cur) this.setElementHold(ws, h); // NaN: no hold yet
       else if (this.holdCombiner === 1 ? h < cur : this.holdCombiner === 2 ? h > cur : false) this.setElementHold(ws, h);
     }
-    this.program.root.onElement(this.ctx.bind(ws));
+    if (ws.needsOnElement || this.countsElements) {
+      ws.needsOnElement = false;
+      this.program.root.onElement(this.ctx.bind(ws));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -605,7 +671,10 @@ export class GroupingEngine<K, V, A, O> {
       return;
     }
     if (!ws.closed && this.program.root.shouldFire(this.ctx.bind(ws))) this.fire(ws, snapshot, false);
-    if (!ws.dead && this.iw > w.maxTimestamp) this.setEventTimer(ws, this.gcTime(w));
+    if (!ws.dead && this.iw > w.maxTimestamp && !ws.gcTimerSet) {
+      ws.gcTimerSet = true;
+      this.setEventTimer(ws, this.gcTime(w));
+    }
   }
 
   /** The firing sequence (spec §6.4). */
@@ -642,6 +711,7 @@ export class GroupingEngine<K, V, A, O> {
     }
     if (!isFinal && this.closingAlways) this.setExtraHold(ws, this.gcTime(w));
     ws.newCount = 0;
+    ws.needsOnElement = true;
     if (this.discarding || isFinal) {
       ws.acc = undefined;
       ws.hasAcc = false;
@@ -719,7 +789,12 @@ export class GroupingEngine<K, V, A, O> {
   private keyState(key: K, encoded: EncodedKey = encodeKey(key)): KeyState<K> {
     let ks = this.keys.get(encoded);
     if (ks === undefined) {
-      ks = new KeyState(key, encoded, this.nextOrdinal++);
+      let ordinal = this.ordinals.get(encoded);
+      if (ordinal === undefined) {
+        ordinal = this.nextOrdinal++;
+        this.ordinals.set(encoded, ordinal);
+      }
+      ks = new KeyState(key, encoded, ordinal);
       this.keys.set(encoded, ks);
       // A new key whose elements are all dropped holds no state; it is forgotten when the step ends.
       this.emptyKeys.push(ks);

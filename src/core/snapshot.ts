@@ -45,6 +45,8 @@ export interface EngineSnapshot {
   readonly outputWatermark: SnapshotTime;
   readonly processingTime: number;
   readonly nextOrdinal: number;
+  /** First-seen order of every key seen so far, by encoded key (bigints as `{ bigint: '123' }`). */
+  readonly ordinals: readonly (readonly [string | number | boolean | null | { readonly bigint: string }, number])[];
   readonly counters: {
     readonly elementsIn: number;
     readonly droppedDueToLateness: number;

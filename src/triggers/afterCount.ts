@@ -9,6 +9,7 @@ export class AfterCount extends Trigger {
   readonly kind = 'AfterCount';
   readonly isOnce = true;
   override readonly slotInit = [0];
+  override readonly countsElements = true;
 
   constructor(readonly count: number) {
     super();

@@ -112,6 +112,8 @@ export class TriggerNode {
 export class TriggerProgram {
   readonly root: TriggerNode;
   readonly nodeCount: number;
+  /** Whether any node counts elements (then every element reaches the trigger). */
+  readonly countsElements: boolean;
   private readonly initialState: TriggerState;
 
   constructor(readonly trigger: Trigger) {
@@ -128,6 +130,8 @@ export class TriggerProgram {
     };
     this.root = build(trigger);
     this.nodeCount = nodeCount;
+    const counts = (t: Trigger): boolean => t.countsElements || t.subTriggers.some(counts);
+    this.countsElements = counts(trigger);
     this.initialState = state;
   }
 
@@ -153,6 +157,11 @@ export abstract class Trigger {
   abstract readonly isOnce: boolean;
   /** Initial values of this node's slots in the per-window state. */
   readonly slotInit: readonly number[] = [];
+  /**
+   * Whether `onElement` counts elements. Triggers that do not only react to the first element of a pane
+   * (they set a timer or a deadline), which lets the engine skip them for the others.
+   */
+  readonly countsElements: boolean = false;
 
   constructor(readonly subTriggers: readonly Trigger[] = []) {}
 

@@ -24,18 +24,16 @@ export interface BoundedWindow {
 /** A window `[start, end)` of event time (Beam's `IntervalWindow`). */
 export class IntervalWindow implements BoundedWindow {
   readonly maxTimestamp: number;
-  private idCache: string | undefined;
+  readonly id: string;
 
   constructor(
     readonly start: number,
     readonly end: number,
+    id?: string,
   ) {
     if (!(end > start)) throw new RangeError(`IntervalWindow: end (${end}) must be after start (${start})`);
     this.maxTimestamp = end - 1;
-  }
-
-  get id(): string {
-    return (this.idCache ??= `${this.start}/${this.end}`);
+    this.id = id ?? `${start}/${end}`;
   }
 
   /** Whether the two windows share at least one timestamp (touching windows do not overlap). */
@@ -65,11 +63,7 @@ export class IntervalWindow implements BoundedWindow {
 /** The single window of all time (Beam's `GlobalWindow`), the default window of every source. */
 export class GlobalWindow extends IntervalWindow {
   constructor() {
-    super(MIN_TIMESTAMP, END_OF_GLOBAL_WINDOW + 1);
-  }
-
-  override get id(): string {
-    return 'global';
+    super(MIN_TIMESTAMP, END_OF_GLOBAL_WINDOW + 1, 'global');
   }
 
   override toString(): string {
