@@ -27,7 +27,9 @@ export type ComposedInput<S> = (
   : never;
 
 /** The accumulator of a composed CombineFn: each component's accumulator under the same tag or index. */
-export type ComposedAccumulator<S> = { -readonly [K in keyof S]: AccumulatorOf<S[K]> };
+export type ComposedAccumulator<S> = S extends readonly unknown[]
+  ? { -readonly [K in keyof S]: AccumulatorOf<S[K]> }
+  : AccumulatorOf<S[keyof S]>[];
 
 /** The output of a composed CombineFn: each component's output under the same tag or index. */
 export type ComposedOutput<S> = { -readonly [K in keyof S]: OutputOf<S[K]> };
@@ -73,8 +75,8 @@ export function withInput<I, X, A, O>(fn: CombineFn<X, A, O>, extract: (input: I
  * `spec` is either a record of tagged components (`{ count: count(), total: sum() }`, output
  * `{ count: number, total: number }`) or an array/tuple (`[count(), sum()]`, output `[number, number]`).
  * Every component sees every input; use {@link withInput} to give a component a projection of it.
- * Accumulator: a record/tuple of the components' accumulators (updated in place by `addInput`; merged into
- * the first of the merged accumulators). Output: a fresh record/tuple of the components' outputs. `compact`
+ * Accumulator: an array of the components' accumulators in tag order (updated in place by `addInput`;
+ * merged into the first of the merged accumulators). Output: a fresh record/tuple of the components' outputs. `compact`
  * exists if any component has one. `toString()` is `"Compose(count=Count, total=Sum)"` or
  * `"Compose(Count, Sum)"`. The tags and components are read once, at construction. Throws a TypeError if
  * `spec` is not an object or array, is empty, uses the tag `__proto__`, or holds something that is not a
@@ -121,34 +123,27 @@ export function composeCombineFns(
     assertCombineFn(owner, isTuple ? `component [${key}]` : `component "${key}"`, fns[i]);
   });
   const n = keys.length;
-  const blank = (): Record<string | number, unknown> => (isTuple ? ([] as unknown as Record<number, unknown>) : {});
   const name = `Compose(${keys.map((key, i) => (isTuple ? `${fns[i]}` : `${key}=${fns[i]}`)).join(', ')})`;
-
-  const composed: CombineFn<unknown, Record<string | number, unknown>, Record<string | number, unknown>> = {
+  // The accumulator is an array of the components' accumulators, in tag order: indexed access and an
+  // unrolled addInput for up to four components keep the hot path free of keyed lookups.
+  type Acc = unknown[];
+  const addInput = unrolledAddInput(fns);
+  const composed: CombineFn<unknown, Acc, Record<string | number, unknown>> = {
     createAccumulator: () => {
-      const acc = blank();
-      for (let i = 0; i < n; i++) acc[keys[i]!] = fns[i]!.createAccumulator();
+      const acc: Acc = new Array(n);
+      for (let i = 0; i < n; i++) acc[i] = fns[i]!.createAccumulator();
       return acc;
     },
-    addInput: (acc, input) => {
-      for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        acc[key] = fns[i]!.addInput(acc[key], input);
-      }
-      return acc;
-    },
+    addInput,
     mergeAccumulators: (accs) => {
       if (accs.length === 0) return composed.createAccumulator();
       const merged = accs[0]!;
-      for (let i = 0; i < n; i++) {
-        const key = keys[i]!;
-        merged[key] = fns[i]!.mergeAccumulators(accs.map((acc) => acc[key]));
-      }
+      for (let i = 0; i < n; i++) merged[i] = fns[i]!.mergeAccumulators(accs.map((acc) => acc[i]));
       return merged;
     },
     extractOutput: (acc) => {
-      const out = blank();
-      for (let i = 0; i < n; i++) out[keys[i]!] = fns[i]!.extractOutput(acc[keys[i]!]);
+      const out: Record<string | number, unknown> = isTuple ? ([] as unknown as Record<number, unknown>) : {};
+      for (let i = 0; i < n; i++) out[keys[i]!] = fns[i]!.extractOutput(acc[i]);
       return out;
     },
     toString: () => name,
@@ -157,10 +152,49 @@ export function composeCombineFns(
     composed.compact = (acc) => {
       for (let i = 0; i < n; i++) {
         const fn = fns[i]!;
-        if (fn.compact !== undefined) acc[keys[i]!] = fn.compact(acc[keys[i]!]);
+        if (fn.compact !== undefined) acc[i] = fn.compact(acc[i]);
       }
       return acc;
     };
   }
-  return composed;
+  return composed as unknown as CombineFn<unknown, Record<string | number, unknown>, Record<string | number, unknown>>;
 }
+
+/** `addInput` over an array of component accumulators, unrolled for up to four components. */
+function unrolledAddInput(fns: readonly AnyCombineFn[]): (acc: unknown[], input: unknown) => unknown[] {
+  const [f0, f1, f2, f3] = fns.map((f) => f.addInput.bind(f)) as ((a: unknown, i: unknown) => unknown)[];
+  switch (fns.length) {
+    case 1:
+      return (acc, input) => {
+        acc[0] = f0!(acc[0], input);
+        return acc;
+      };
+    case 2:
+      return (acc, input) => {
+        acc[0] = f0!(acc[0], input);
+        acc[1] = f1!(acc[1], input);
+        return acc;
+      };
+    case 3:
+      return (acc, input) => {
+        acc[0] = f0!(acc[0], input);
+        acc[1] = f1!(acc[1], input);
+        acc[2] = f2!(acc[2], input);
+        return acc;
+      };
+    case 4:
+      return (acc, input) => {
+        acc[0] = f0!(acc[0], input);
+        acc[1] = f1!(acc[1], input);
+        acc[2] = f2!(acc[2], input);
+        acc[3] = f3!(acc[3], input);
+        return acc;
+      };
+    default:
+      return (acc, input) => {
+        for (let i = 0; i < fns.length; i++) acc[i] = fns[i]!.addInput(acc[i], input);
+        return acc;
+      };
+  }
+}
+

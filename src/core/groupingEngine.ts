@@ -224,6 +224,11 @@ export class GroupingEngine<K, V, A, O> {
     return this.ow;
   }
 
+  /** Whether an element step delivered in chunks is still open (more chunks to come). */
+  get inElementStep(): boolean {
+    return this.openStep !== 0;
+  }
+
   /** The engine's processing time. */
   get processingTime(): number {
     return this.pt;

@@ -18,10 +18,17 @@ abstract class DataflowEventBase {
   }
 }
 
-/** A batch of elements processed as one step (Beam's bundle). */
+/**
+ * A batch of elements processed as one step (Beam's bundle). A large step may be split into chunks: every
+ * chunk but the last has `continues = true`, and groupings run their fire checks after the last one.
+ */
 export class ElementsEvent<T> extends DataflowEventBase {
   readonly kind = 'elements';
-  constructor(readonly items: readonly WindowedValue<T>[]) {
+  constructor(
+    readonly items: readonly WindowedValue<T>[],
+    /** More chunks of the same step follow. */
+    readonly continues = false,
+  ) {
     super();
   }
 }

@@ -28,7 +28,10 @@ export function elementwise<T, R>(
             subscriber.error(err);
             return;
           }
-          if (out.length > 0) subscriber.next(new ElementsEvent(out));
+          // An empty last chunk still ends its step downstream.
+          if (out.length > 0 || (event.continues === false && event.items.length > 0)) {
+            subscriber.next(new ElementsEvent(out, event.continues));
+          }
         },
         error: (err) => subscriber.error(err),
         complete: () => subscriber.complete(),

@@ -188,9 +188,9 @@ export function groupAlsoByWindow<K, V, A, O>(
               }
               case 'elements': {
                 const e = engine ?? start(scheduler.now());
-                catchUp(e);
-                e.processElements(event.items, streamClock ? e.processingTime : scheduler.now());
-                endStep(e);
+                if (!e.inElementStep) catchUp(e);
+                e.processElements(event.items, streamClock ? e.processingTime : scheduler.now(), !event.continues);
+                if (!event.continues) endStep(e);
                 return;
               }
               case 'watermark': {

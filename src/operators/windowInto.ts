@@ -60,7 +60,7 @@ export function windowInto<T>(options: WindowIntoOptions): OperatorFunction<Data
               const it = items[i]!;
               out[i] = { value: it.value, timestamp: it.timestamp, windows: windowFn.assignWindows(it.timestamp), pane: it.pane };
             }
-            subscriber.next(new ElementsEvent(out));
+            subscriber.next(new ElementsEvent(out, event.continues));
           } catch (err) {
             subscriber.error(err);
           }

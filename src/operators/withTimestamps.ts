@@ -17,6 +17,9 @@ import { formatTime, invalidTimestampReason } from '../time/constants.js';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 
+/** Elements per chunk of a batch delivered while subscribing. */
+const CHUNK = 1024;
+
 /** Options of {@link withTimestamps}. */
 export interface WithTimestampsOptions<T = unknown> {
   /** Name used in error messages (default `withTimestamps`). */
@@ -100,15 +103,28 @@ export function withTimestamps<T>(
         }
         throw new DataflowError(`${name}: element ${describeValue(value)}: ${reason}`, { operator: name, value, cause });
       };
+      // The batch collected while subscribing goes downstream in chunks, so that large bounded inputs are
+      // processed as they are read; the chunks form one step.
+      let chunked = false;
       const flush = (): void => {
-        if (pending.length === 0) return;
+        if (pending.length === 0 && !chunked) return;
         const batch = pending;
         pending = [];
+        chunked = false;
         subscriber.next(new ElementsEvent(batch));
       };
       const emitItems = (items: WindowedValue<T>[]): void => {
-        if (subscribing) for (const it of items) pending.push(it);
-        else subscriber.next(new ElementsEvent(items));
+        if (!subscribing) {
+          subscriber.next(new ElementsEvent(items));
+          return;
+        }
+        for (const it of items) pending.push(it);
+        if (pending.length >= CHUNK) {
+          const chunk = pending;
+          pending = [];
+          chunked = true;
+          subscriber.next(new ElementsEvent(chunk, true));
+        }
       };
       const advance = (w: WatermarkEvent): void => {
         if (w.time < watermark) {
