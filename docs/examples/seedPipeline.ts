@@ -16,6 +16,7 @@ import {
   windowInto,
   withTimestamps,
   type DataflowEvent,
+  type GroupingOptions,
   type WatermarkEvent,
   type WindowedRecord,
 } from '../../src/index.js';
@@ -30,9 +31,13 @@ export interface Purchase {
 /** One output pane: `[user, { count, sum }]` with its window, timestamp and PaneInfo. */
 export type UserTotals = WindowedRecord<readonly [string, { count: number; sum: number }]>;
 
-/** The same chain for a bounded array, a `testStream()` script or a live stream with `watermark()` markers. */
+/**
+ * The same chain for a bounded array, a `testStream()` script or a live stream with `watermark()` markers.
+ * `options` go to the grouping: e.g. `lateData` receives what is dropped as too late, `handle` its metrics.
+ */
 export function perUserPerMinute(
   source$: Observable<Purchase | WatermarkEvent | DataflowEvent<Purchase>>,
+  options: GroupingOptions<string, number> = {},
 ): Observable<UserTotals> {
   return source$.pipe(
     withTimestamps((p: Purchase) => p.at),
@@ -46,7 +51,7 @@ export function perUserPerMinute(
       allowedLateness: seconds(120),
     }),
     mapElements((p: Purchase) => [p.user, p.amount] as const),
-    combinePerKey(composeCombineFns({ count: count(), sum: sum() })),
+    combinePerKey(composeCombineFns({ count: count(), sum: sum() }), options),
     toRecords(),
   );
 }

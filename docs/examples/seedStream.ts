@@ -1,7 +1,7 @@
 // The seed example as a stream (spec §11.2): the same operator chain, fed by a script that moves the
 // watermark and the processing-time clock, with the u2 purchase at t0+50 s arriving after the watermark
 // passed t0+61 s.
-import { VirtualTimeScheduler } from 'rxjs';
+import { tap, VirtualTimeScheduler } from 'rxjs';
 import { seconds, testStream, timestamped } from '../../src/index.js';
 import { perUserPerMinute, purchases, row, t0, type Purchase } from './seedPipeline.js';
 
@@ -20,8 +20,11 @@ export function seedStream(): string[] {
     .advanceWatermarkTo(t0 + seconds(121)) //      step 8
     .advanceWatermarkToInfinity(); //              step 9
 
+  // Each script step is one event, processed to quiescence before the next: count them to label the panes.
+  // Step 0 is the script's start (processing time 0).
+  let step = -1;
   const rows: string[] = [];
-  perUserPerMinute(script).subscribe((r) => rows.push(`PT ${clock.now()} | ${row(r)}`));
+  perUserPerMinute(script.pipe(tap(() => step++))).subscribe((r) => rows.push(`${step} | ${clock.now()} | ${row(r)}`));
   clock.flush();
   return rows;
 }

@@ -54,6 +54,11 @@ export class TestStream<T> extends Observable<DataflowEvent<T>> {
     return new TestStream<T>([], { watermark: -Infinity, processingTime: 0, ended: false }, options.scheduler ?? asyncScheduler);
   }
 
+  /** The same script, played on `scheduler`. */
+  withScheduler(scheduler: SchedulerLike): TestStream<T> {
+    return new TestStream<T>(this.steps, this.state, scheduler);
+  }
+
   /** The script's watermark after its last step. */
   get currentWatermark(): number {
     return this.state.watermark;

@@ -5,3 +5,4 @@ export * from './collect.js';
 export { testStream, TestStream } from '../sources/testStream.js';
 export { watermark } from '../events/dataflowEvent.js';
 export { timestamped } from '../events/windowedValue.js';
+export * from './trace.js';
