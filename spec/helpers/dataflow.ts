@@ -38,8 +38,11 @@ export function item<T>(value: T, timestamp: number, windows: readonly Bounds[],
   return { value, timestamp, windows, pane: p };
 }
 
-/** One expected element batch. */
-export function batch<T>(...items: PlainItem<T>[]): PlainEvent<T> {
+/**
+ * One expected element batch. Items may have different literal value types (panes of different keys), so the
+ * result is typed loosely to fit any expected-value table.
+ */
+export function batch(...items: PlainItem<unknown>[]): PlainEvent<any> {
   return { elements: items };
 }
 
@@ -131,3 +134,16 @@ export function errorOf(source: Observable<unknown>, flush?: () => void): Error 
   if (!(error instanceof Error)) throw new Error(`expected the observable to error, got ${String(error)}`);
   return error;
 }
+
+/** Whether a plain event is a processing-time announcement (a bounded input may announce its frozen clock). */
+export function isClock<T>(e: PlainEvent<T>): e is { readonly processingTime: number } {
+  return 'processingTime' in e;
+}
+
+/** The plain events other than processing-time announcements. */
+export function withoutClock<T>(events: readonly PlainEvent<T>[]): PlainEvent<T>[] {
+  return events.filter((e) => !isClock(e));
+}
+
+/** The bounds of the global window. */
+export const GLOBAL: Bounds = [-8_640_000_000_000_000, 8_640_000_000_000_000 - 86_400_000 + 1];

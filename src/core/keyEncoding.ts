@@ -1,8 +1,9 @@
 /**
  * Key encoding. Groupings compare keys by an encoding: strings, numbers, booleans, bigints, `null` and
  * `undefined` are used as they are (compared like `Map` keys: `1` and `'1'` differ, `NaN` equals `NaN`);
- * arrays and plain objects are encoded as canonical JSON (object properties sorted by name), so `[1, 'a']`
- * and `{ a: 1, b: 2 }` group with equal-looking keys. Other objects (class instances, functions, symbols)
+ * arrays and plain objects are encoded as canonical JSON (object properties sorted by name; `NaN`, `Infinity`,
+ * `-Infinity`, `undefined` and bigints `12n` written as bare words), so `[1, 'a']` and `{ a: 1, b: 2 }`
+ * group with equal-looking keys. Other objects (class instances, functions, symbols)
  * are rejected: their identity is not a stable key.
  */
 
@@ -34,7 +35,8 @@ function canonicalJson(value: unknown, root: unknown): string {
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      return Number.isFinite(value) ? String(value) : `"${String(value)}"`;
+      // NaN and the infinities are written as bare words, so they cannot collide with the strings 'NaN'...
+      return String(value);
     case 'boolean':
       return String(value);
     case 'bigint':

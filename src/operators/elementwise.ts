@@ -14,8 +14,10 @@ export function elementwise<T, R>(
   transform: (items: readonly WindowedValue<T>[]) => readonly WindowedValue<R>[],
 ): OperatorFunction<DataflowEvent<T>, DataflowEvent<R>> {
   return (source) =>
-    new Observable<DataflowEvent<R>>((subscriber) =>
-      source.subscribe({
+    new Observable<DataflowEvent<R>>((subscriber) => {
+      // Whether a chunk of an unfinished step went downstream: its last chunk must follow, even if empty.
+      let stepOpen = false;
+      return source.subscribe({
         next: (event) => {
           if (event.kind !== 'elements') {
             subscriber.next(event);
@@ -28,13 +30,13 @@ export function elementwise<T, R>(
             subscriber.error(err);
             return;
           }
-          // An empty last chunk still ends its step downstream.
-          if (out.length > 0 || (event.continues === false && event.items.length > 0)) {
+          if (out.length > 0 || (stepOpen && !event.continues)) {
+            stepOpen = event.continues;
             subscriber.next(new ElementsEvent(out, event.continues));
           }
         },
         error: (err) => subscriber.error(err),
         complete: () => subscriber.complete(),
-      }),
-    );
+      });
+    });
 }

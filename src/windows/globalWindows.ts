@@ -10,7 +10,7 @@ const ONLY: readonly BoundedWindow[] = Object.freeze([GLOBAL_WINDOW]);
 export class GlobalWindows implements WindowFn {
   readonly isMerging = false;
 
-  assignWindows(): readonly BoundedWindow[] {
+  assignWindows(_timestamp: number): readonly BoundedWindow[] {
     return ONLY;
   }
 
@@ -46,7 +46,7 @@ export class AlreadyMergedWindows implements WindowFn {
 
   constructor(readonly original: WindowFn) {}
 
-  assignWindows(): readonly BoundedWindow[] {
+  assignWindows(_timestamp: number): readonly BoundedWindow[] {
     throw new Error(`${this}: windows are already assigned and merged; use windowInto to re-window`);
   }
 

@@ -1,0 +1,315 @@
+import fc from 'fast-check';
+import {
+  afterCount,
+  afterProcessingTime,
+  afterWatermark,
+  applyWindowInto,
+  DEFAULT_STRATEGY,
+  fixedWindows,
+  GroupingEngine,
+  never,
+  NO_FIRING,
+  sessions,
+  sum,
+  type DroppedElement,
+  type EmittedPane,
+  type PaneInfo,
+  type WindowIntoOptions,
+} from '../../src/index.js';
+import { pane, t0 } from '../helpers/dataflow.js';
+
+interface PlainPane {
+  key: string;
+  value: number;
+  window: [number, number];
+  timestamp: number;
+  pane: PaneInfo;
+}
+
+const plainPane = (p: EmittedPane<string, number>): PlainPane => ({
+  key: p.key,
+  value: p.value,
+  window: [p.window.start, p.window.end],
+  timestamp: p.timestamp,
+  pane: pane(p.pane.timing, p.pane.index, p.pane.nonSpeculativeIndex, p.pane.isFirst, p.pane.isLast),
+});
+
+const out = (key: string, value: number, window: [number, number], timestamp: number, p: PaneInfo): PlainPane => ({
+  key,
+  value,
+  window,
+  timestamp,
+  pane: p,
+});
+
+/** An engine summing numbers per key with the strategy `windowInto(options)` would set. */
+function setup(options: WindowIntoOptions) {
+  let panes: PlainPane[] = [];
+  const drops: DroppedElement<string, number>[] = [];
+  const engine = new GroupingEngine<string, number, number, number>({
+    strategy: applyWindowInto(DEFAULT_STRATEGY, options),
+    combineFn: sum(),
+    emit: (p) => panes.push(plainPane(p)),
+    onDrop: (d) => drops.push(d),
+  });
+  /** Adds one batch of `[key, value, timestamp]` elements and returns the panes of that step. */
+  const add = (processingTime: number, ...elements: Array<[string, number, number]>): PlainPane[] => {
+    engine.processElements(
+      elements.map(([k, v, ts]) => ({ value: [k, v] as const, timestamp: ts, windows: options.windowFn.assignWindows(ts), pane: NO_FIRING })),
+      processingTime,
+    );
+    return take();
+  };
+  const take = (): PlainPane[] => {
+    const p = panes;
+    panes = [];
+    return p;
+  };
+  const watermark = (w: number): PlainPane[] => {
+    engine.advanceWatermark(w);
+    return take();
+  };
+  const processingTime = (p: number): PlainPane[] => {
+    engine.advanceProcessingTime(p);
+    return take();
+  };
+  const live = () => ({ windows: engine.liveWindows, keys: engine.liveKeys, holds: engine.liveHolds });
+  return { engine, add, watermark, processingTime, live, drops };
+}
+
+const SEED_OPTIONS: WindowIntoOptions = {
+  windowFn: fixedWindows(60_000),
+  trigger: afterWatermark({ early: afterProcessingTime(10_000), late: afterProcessingTime(10_000) }),
+  accumulation: 'accumulating',
+  allowedLateness: 120_000,
+};
+
+describe('GroupingEngine', () => {
+  it('should fire ON_TIME, then LATE immediately for late data under the default trigger, then forget the window (spec §4.4)', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
+
+    expect(g.add(0, ['k', 1, 5_000])).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+    expect(g.watermark(70_000)).toStrictEqual([out('k', 1, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, false))]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 0 });
+    expect(g.add(0, ['k', 2, 10_000])).toStrictEqual([out('k', 2, [0, 60_000], 59_999, pane('LATE', 1, 1, false, false))]);
+    expect(g.watermark(120_000)).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+    expect(g.engine.outputWatermark).toBe(120_000);
+  });
+
+  it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
+
+    expect(g.watermark(70_000)).toStrictEqual([]);
+    expect(g.add(0, ['k', 7, 10_000])).toStrictEqual([out('k', 7, [0, 60_000], 59_999, pane('LATE', 0, 0, true, false))]);
+  });
+
+  it('should keep an element at IW = gc(W) and drop and count it at IW = gc(W) + 1 (spec §1.3)', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 120_000 });
+
+    g.watermark(t0 + 179_999);
+    expect(g.add(0, ['k', 1, t0 + 50_000])).toStrictEqual([out('k', 1, [t0, t0 + 60_000], t0 + 59_999, pane('LATE', 0, 0, true, false))]);
+    expect(g.engine.counters.droppedDueToLateness).toBe(0);
+
+    g.watermark(t0 + 180_000);
+    expect(g.add(0, ['k', 1, t0 + 50_000])).toStrictEqual([]);
+    expect(g.engine.counters.droppedDueToLateness).toBe(1);
+    expect(g.drops).toHaveLength(1);
+    expect(g.drops[0]).toMatchObject({ key: 'k', value: 1, timestamp: t0 + 50_000, reason: 'expired', inputWatermark: t0 + 180_000 });
+    expect([g.drops[0]!.window.start, g.drops[0]!.window.end]).toStrictEqual([t0, t0 + 60_000]);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+  });
+
+  it('should keep a closed window as a marker until garbage collection and count the data it drops', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), trigger: afterWatermark(), accumulation: 'accumulating', allowedLateness: 60_000 });
+
+    g.add(0, ['k', 1, 5_000]);
+    expect(g.watermark(70_000)).toStrictEqual([out('k', 1, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true))]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 0 });
+    expect(g.add(0, ['k', 2, 6_000])).toStrictEqual([]);
+    expect(g.engine.counters.droppedDueToClosedWindow).toBe(1);
+    expect(g.drops.map((d) => d.reason)).toStrictEqual(['closedWindow']);
+    expect(g.watermark(120_000)).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+  });
+
+  it('should track the seed example holds step by step and release everything at +Infinity (spec §11.2)', () => {
+    const g = setup(SEED_OPTIONS);
+    const W1: [number, number] = [t0, t0 + 60_000];
+    const W2: [number, number] = [t0 + 60_000, t0 + 120_000];
+
+    g.watermark(t0);
+    expect(g.add(0, ['u1', 20, t0 + 5_000], ['u1', 15, t0 + 20_000], ['u2', 8, t0 + 35_000])).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 2, keys: 2, holds: 2 });
+    expect(g.engine.nextProcessingTimer()).toBe(10_000);
+    expect(g.processingTime(5_000)).toStrictEqual([]);
+    expect(g.watermark(t0 + 61_000)).toStrictEqual([
+      out('u1', 35, W1, t0 + 59_999, pane('ON_TIME', 0, 0, true, false)),
+      out('u2', 8, W1, t0 + 59_999, pane('ON_TIME', 0, 0, true, false)),
+    ]);
+    expect(g.live()).toStrictEqual({ windows: 2, keys: 2, holds: 0 });
+    expect(g.engine.outputWatermark).toBe(t0 + 61_000);
+    expect(g.add(5_000, ['u1', -5, t0 + 62_000], ['u2', 12, t0 + 70_000], ['u3', 9, t0 + 75_000])).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 5, keys: 3, holds: 3 });
+    expect(g.processingTime(10_000)).toStrictEqual([]);
+    expect(g.add(10_000, ['u2', 3, t0 + 50_000])).toStrictEqual([]);
+    expect(g.live()).toStrictEqual({ windows: 5, keys: 3, holds: 4 });
+    expect(g.watermark(t0 + 121_000)).toStrictEqual([
+      out('u1', -5, W2, t0 + 119_999, pane('ON_TIME', 0, 0, true, false)),
+      out('u2', 12, W2, t0 + 119_999, pane('ON_TIME', 0, 0, true, false)),
+      out('u3', 9, W2, t0 + 119_999, pane('ON_TIME', 0, 0, true, false)),
+    ]);
+    expect(g.live()).toStrictEqual({ windows: 5, keys: 3, holds: 1 });
+    expect(g.engine.outputWatermark).toBe(t0 + 121_000);
+    expect(g.watermark(Infinity)).toStrictEqual([out('u2', 11, W1, t0 + 59_999, pane('LATE', 1, 1, false, true))]);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+    expect(g.engine.outputWatermark).toBe(Infinity);
+    expect(g.engine.counters).toStrictEqual({
+      elementsIn: 7,
+      droppedDueToLateness: 0,
+      droppedDueToClosedWindow: 0,
+      panesEarly: 0,
+      panesOnTime: 5,
+      panesLate: 1,
+    });
+  });
+
+  it('should hold the output watermark back at an EARLIEST element hold until the window fires', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 120_000, timestampCombiner: 'earliest' });
+
+    g.watermark(t0);
+    g.add(0, ['u1', 1, t0 + 20_000], ['u1', 1, t0 + 5_000]);
+    expect(g.watermark(t0 + 30_000)).toStrictEqual([]);
+    expect(g.engine.outputWatermark).toBe(t0 + 5_000);
+    expect(g.watermark(t0 + 61_000)).toStrictEqual([out('u1', 2, [t0, t0 + 60_000], t0 + 5_000, pane('ON_TIME', 0, 0, true, false))]);
+    expect(g.engine.outputWatermark).toBe(t0 + 61_000);
+    // A late element holds at gc(W) = t0+179 999, after the input watermark: the output watermark is not held back,
+    // and the LATE pane carries W.max.
+    expect(g.add(0, ['u1', 1, t0 + 1_000])).toStrictEqual([out('u1', 1, [t0, t0 + 60_000], t0 + 59_999, pane('LATE', 1, 1, false, false))]);
+    g.watermark(t0 + 150_000);
+    expect(g.engine.outputWatermark).toBe(t0 + 150_000);
+  });
+
+  it('should stamp panes with the earliest new element under EARLIEST and ACCUMULATING (spec §7.3 example)', () => {
+    const g = setup({
+      windowFn: fixedWindows(60_000),
+      trigger: afterWatermark({ early: afterCount(1) }),
+      accumulation: 'accumulating',
+      allowedLateness: 0,
+      timestampCombiner: 'earliest',
+    });
+
+    g.watermark(0);
+    expect(g.add(0, ['k', 1, 30_000])).toStrictEqual([out('k', 1, [0, 60_000], 30_000, pane('EARLY', 0, -1, true, false))]);
+    expect(g.add(0, ['k', 2, 10_000])).toStrictEqual([out('k', 3, [0, 60_000], 10_000, pane('EARLY', 1, -1, false, false))]);
+    expect(g.watermark(60_000)).toStrictEqual([out('k', 3, [0, 60_000], 59_999, pane('ON_TIME', 2, 0, false, true))]);
+  });
+
+  it('should stamp a garbage-collection pane with the held element timestamp under EARLIEST, not W.max', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), trigger: never(), accumulation: 'discarding', allowedLateness: 30_000, timestampCombiner: 'earliest' });
+
+    g.add(0, ['k', 1, 40_000], ['k', 1, 25_000]);
+    expect(g.watermark(60_000)).toStrictEqual([]);
+    expect(g.engine.outputWatermark).toBe(25_000);
+    expect(g.watermark(Infinity)).toStrictEqual([out('k', 2, [0, 60_000], 25_000, pane('ON_TIME', 0, 0, true, true))]);
+  });
+
+  it('should merge sessions (overlap, touch, bridge) and release their state at +Infinity', () => {
+    const g = setup({ windowFn: sessions(10_000) });
+
+    g.add(0, ['a', 1, 1_000], ['a', 2, 5_000]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+    g.add(0, ['a', 4, 15_000]);
+    expect(g.live()).toStrictEqual({ windows: 2, keys: 1, holds: 2 });
+    g.add(0, ['a', 8, 12_000]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+    expect(g.watermark(Infinity)).toStrictEqual([out('a', 15, [1_000, 25_000], 24_999, pane('ON_TIME', 0, 0, true, true))]);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+  });
+
+  it('should forget a key whose only elements were dropped', () => {
+    const g = setup({ windowFn: fixedWindows(1_000) });
+
+    g.watermark(5_000);
+    g.add(0, ['ghost', 1, 10]);
+    expect(g.engine.counters.droppedDueToLateness).toBe(1);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+  });
+
+  it('should never move the output watermark backwards nor past the input watermark, and end with no state', () => {
+    const strategies: WindowIntoOptions[] = [
+      { windowFn: fixedWindows(60_000), allowedLateness: 30_000 },
+      SEED_OPTIONS,
+      { windowFn: sessions(20_000), allowedLateness: 10_000 },
+      { ...SEED_OPTIONS, closingBehavior: 'fireAlways', timestampCombiner: 'earliest' },
+    ];
+    const step = fc.oneof(
+      fc.record({ elements: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 400_000 })), { minLength: 1, maxLength: 4 }) }),
+      fc.record({ watermark: fc.integer({ min: 0, max: 100_000 }) }),
+      fc.record({ processingTime: fc.integer({ min: 1, max: 20_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...strategies), fc.array(step, { maxLength: 40 }), (options, steps) => {
+        const g = setup(options);
+        let iw = 0;
+        let pt = 0;
+        let ow = g.engine.outputWatermark;
+        const check = () => {
+          expect(g.engine.outputWatermark).toBeGreaterThanOrEqual(ow);
+          expect(g.engine.outputWatermark).toBeLessThanOrEqual(g.engine.inputWatermark);
+          ow = g.engine.outputWatermark;
+        };
+        for (const s of steps) {
+          if ('elements' in s) g.add(pt, ...s.elements.map(([k, ts]): [string, number, number] => [k, 1, ts]));
+          else if ('watermark' in s) g.watermark((iw += s.watermark));
+          else g.processingTime((pt += s.processingTime));
+          check();
+        }
+        g.watermark(Infinity);
+        check();
+        expect(g.engine.outputWatermark).toBe(Infinity);
+        expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should number the panes of each fixed window 0, 1, 2, ... with timings EARLY* ON_TIME? LATE*', () => {
+    const step = fc.oneof(
+      fc.record({ elements: fc.array(fc.tuple(fc.constantFrom('a', 'b'), fc.integer({ min: 0, max: 200_000 })), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ watermark: fc.integer({ min: 0, max: 50_000 }) }),
+      fc.record({ processingTime: fc.integer({ min: 1, max: 20_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const g = setup(SEED_OPTIONS);
+        const all: PlainPane[] = [];
+        let iw = 0;
+        let pt = 0;
+        for (const s of steps) {
+          if ('elements' in s) all.push(...g.add(pt, ...s.elements.map(([k, ts]): [string, number, number] => [k, 1, ts])));
+          else if ('watermark' in s) all.push(...g.watermark((iw += s.watermark)));
+          else all.push(...g.processingTime((pt += s.processingTime)));
+        }
+        all.push(...g.watermark(Infinity));
+        const byWindow = new Map<string, PlainPane[]>();
+        for (const p of all) {
+          const id = `${p.key}@${p.window[0]}`;
+          byWindow.set(id, [...(byWindow.get(id) ?? []), p]);
+        }
+        for (const panes of byWindow.values()) {
+          expect(panes.map((p) => p.pane.index)).toStrictEqual(panes.map((_, i) => i));
+          expect(panes.map((p) => p.pane.isFirst)).toStrictEqual(panes.map((_, i) => i === 0));
+          expect(panes.map((p) => p.pane.timing).join(' ')).toMatch(/^(EARLY ?)*(ON_TIME ?)?(LATE ?)*$/);
+          const firstNonEarly = panes.findIndex((p) => p.pane.timing !== 'EARLY');
+          for (const [i, p] of panes.entries()) {
+            expect(p.pane.nonSpeculativeIndex).toBe(p.pane.timing === 'EARLY' ? -1 : i - firstNonEarly);
+          }
+          expect(panes.filter((p) => p.pane.isLast).length).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
