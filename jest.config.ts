@@ -1,6 +1,3 @@
-/**
- * @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"module": "commonjs", "moduleResolution": "node10", "ignoreDeprecations": "6.0"}}
- */
 import type { Config } from 'jest';
 
 const config: Config = {
