@@ -151,7 +151,7 @@ describe('combinePerKey', () => {
       );
 
       // Frame = scripted processing time: 0, 10, 11.
-      m.expect(output).toBeObservable('p 9ms q (ErOI|)', {
+      m.expect(output).toBeObservable('p 9ms q (rEOI|)', {
         p: { processingTime: 0 },
         q: { processingTime: 10 },
         E: sumPane('u1', 1, 'EARLY', 0, -1, true, false),

@@ -268,8 +268,8 @@ describe('windowedUserAgg', () => {
       [5_000, { processingTime: 5_000 }],
       [5_000, { panes: [p1, p2] }],
       [5_000, { watermark: t0 + 61_000 }],
-      [16_000, { panes: [e1, e2, e3] }], //   step 6: the W2 deadlines (15 000) have passed
       [16_000, { processingTime: 16_000 }],
+      [16_000, { panes: [e1, e2, e3] }], //   step 6: the W2 deadlines (15 000) have passed
       [16_000, { panes: [o1, o2, o3] }], //   step 8: OWs = t0+119 999, so ON_TIME
       [16_000, { watermark: t0 + 121_000 }],
       [16_000, { panes: [last] }], //         step 9
@@ -295,8 +295,8 @@ describe('windowedUserAgg', () => {
       [5_000, { panes: [p1, p2] }],
       [5_000, { watermark: t0 + 61_000 }],
       [10_000, { processingTime: 10_000 }],
-      [21_000, { panes: [l1, e1, e2, e3] }], //  step 7b: late deadline 20 000, early deadlines 15 000
       [21_000, { processingTime: 21_000 }],
+      [21_000, { panes: [l1, e1, e2, e3] }], //  step 7b: late deadline 20 000, early deadlines 15 000
       [21_000, { panes: [o1, o2, o3] }], //      step 8
       [21_000, { watermark: t0 + 121_000 }],
       [21_000, { watermark: Infinity }], //       step 9: every window is empty

@@ -23,6 +23,7 @@ import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 import {
   continuationStrategy,
   DEFAULT_STRATEGY,
+  formatStrategy,
   type WindowingStrategy,
 } from '../strategy/windowingStrategy.js';
 
@@ -66,6 +67,8 @@ export function groupAlsoByWindow<K, V, A, O>(
       let engine: GroupingEngine<K, V, A, O> | undefined;
       // Processing time comes from the stream once the source scripts it.
       let streamClock = false;
+      // The scripted processing time seen before the grouping started.
+      let clockTime = -Infinity;
       let timer: Subscription | undefined;
       let timerDue = NaN;
       let emittedWatermark = -Infinity;
@@ -103,6 +106,8 @@ export function groupAlsoByWindow<K, V, A, O>(
         subscriber.next(new StrategyEvent(continuationStrategy(strategy)));
         return e;
       };
+      // Processing time at the start: the script's clock if the source scripts it, else the scheduler's.
+      const now = (): number => (streamClock ? clockTime : scheduler.now());
       const cancelTimer = (): void => {
         timer?.unsubscribe();
         timer = undefined;
@@ -167,27 +172,33 @@ export function groupAlsoByWindow<K, V, A, O>(
             switch (event.kind) {
               case 'strategy':
                 if (engine !== undefined) {
-                  throw new Error(`${name}: the windowing strategy changed after elements arrived; apply windowInto before the first element`);
+                  throw new DataflowError(
+                    `${name}: the windowing strategy changed after data arrived (to ${formatStrategy(event.strategy)}); apply windowInto before the first element or watermark`,
+                    { operator: name },
+                  );
                 }
                 strategy = event.strategy;
                 return;
               case 'processingTime': {
+                // Downstream learns the new processing time before it sees the panes fired at it.
+                subscriber.next(event);
                 if (engine === undefined) {
+                  // Nothing to fire yet; the grouping starts (and takes its strategy) with its first data.
                   streamClock = true;
-                  start(event.time);
-                } else if (!streamClock) {
+                  clockTime = Math.max(clockTime, event.time);
+                  return;
+                }
+                if (!streamClock) {
                   streamClock = true;
                   handle?.noteStreamClock();
                   cancelTimer();
                 }
-                const e = engine!;
-                e.advanceProcessingTime(event.time);
-                endStep(e);
-                subscriber.next(event);
+                engine.advanceProcessingTime(event.time);
+                endStep(engine);
                 return;
               }
               case 'elements': {
-                const e = engine ?? start(scheduler.now());
+                const e = engine ?? start(now());
                 if (!e.inElementStep) catchUp(e);
                 e.processElements(event.items, streamClock ? e.processingTime : scheduler.now(), !event.continues);
                 if (!event.continues) endStep(e);
@@ -202,7 +213,7 @@ export function groupAlsoByWindow<K, V, A, O>(
                     { operator: name },
                   );
                 }
-                const e = engine ?? start(scheduler.now());
+                const e = engine ?? start(now());
                 catchUp(e);
                 e.advanceWatermark(event.time);
                 endStep(e);
@@ -216,7 +227,7 @@ export function groupAlsoByWindow<K, V, A, O>(
         },
         complete: () =>
           guard(() => {
-            const e = engine ?? start(scheduler.now());
+            const e = engine ?? start(now());
             e.advanceWatermark(Infinity);
             endStep(e);
             cancelTimer();

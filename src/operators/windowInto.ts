@@ -8,6 +8,7 @@ import type { WindowedValue } from '../events/windowedValue.js';
 import {
   applyWindowInto,
   DEFAULT_STRATEGY,
+  sameStrategy,
   type WindowingStrategy,
   type WindowIntoOptions,
 } from '../strategy/windowingStrategy.js';
@@ -39,7 +40,10 @@ export function windowInto<T>(options: WindowIntoOptions): OperatorFunction<Data
     new Observable<DataflowEvent<T>>((subscriber) => {
       let strategy: WindowingStrategy | undefined;
       const announce = (previous: WindowingStrategy): void => {
-        strategy = applyWindowInto(previous, options);
+        const next = applyWindowInto(previous, options);
+        // An upstream announcement that changes nothing here is not repeated downstream.
+        if (strategy !== undefined && sameStrategy(strategy, next)) return;
+        strategy = next;
         subscriber.next(new StrategyEvent(strategy));
       };
       return source.subscribe({

@@ -144,6 +144,19 @@ export function continuationStrategy(input: WindowingStrategy): WindowingStrateg
   });
 }
 
+/** Whether two strategies are the same in every property. */
+export function sameStrategy(a: WindowingStrategy, b: WindowingStrategy): boolean {
+  return (
+    a.windowFn.equals(b.windowFn) &&
+    a.trigger.equals(b.trigger) &&
+    a.accumulation === b.accumulation &&
+    a.allowedLateness === b.allowedLateness &&
+    a.timestampCombiner === b.timestampCombiner &&
+    a.closingBehavior === b.closingBehavior &&
+    a.onTimeBehavior === b.onTimeBehavior
+  );
+}
+
 /** Printable form of a strategy, for messages. */
 export function formatStrategy(s: WindowingStrategy): string {
   return (
