@@ -42,7 +42,7 @@ describe('combinePerKey', () => {
         X: watermark(t0 + 120_000),
         d: tx('u1', 7, 40_000), //   beyond the allowed lateness: dropped
       });
-      const output = source.pipe(sumPerUser({ allowedLateness: 60_000 }, { onDrop: (d) => drops.push(d) }));
+      const output = source.pipe(sumPerUser({ allowedLateness: 60_000 }, { lateData: (d) => drops.push(d) }));
 
       m.expect(output).toBeObservable(expected, {
         P: sumPane('u1', 30, 'ON_TIME', 0, 0, true, false),
@@ -75,7 +75,7 @@ describe('combinePerKey', () => {
       const output = source.pipe(
         sumPerUser(
           { trigger: afterWatermark({ late: afterProcessingTime(5) }), accumulation: 'accumulating', allowedLateness: 120_000 },
-          { onDrop: (d) => drops.push(d) },
+          { lateData: (d) => drops.push(d) },
         ),
       );
 
@@ -221,7 +221,7 @@ describe('combinePerKey', () => {
         b: tx('u1', 2, 2_000),
       });
       const output = source.pipe(
-        sumPerUser({ trigger: afterWatermark(), accumulation: 'discarding', allowedLateness: 60_000 }, { onDrop: (d) => drops.push(d) }),
+        sumPerUser({ trigger: afterWatermark(), accumulation: 'discarding', allowedLateness: 60_000 }, { lateData: (d) => drops.push(d) }),
       );
 
       m.expect(output).toBeObservable(expected, {

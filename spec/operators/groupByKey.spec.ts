@@ -263,7 +263,7 @@ describe('groupByKey', () => {
         withTimestamps((c: Click) => c.at),
         windowInto({ windowFn: sessions(10), trigger: afterCount(1), accumulation: 'discarding', allowedLateness: 0 }),
         mapElements((c: Click) => [c.user, c.page] as const),
-        groupByKey<string, string>({ onDrop: (d) => drops.push([d.value, d.reason, d.window.start, d.window.end]) }),
+        groupByKey<string, string>({ lateData: (d) => drops.push([d.value, d.reason, d.window.start, d.window.end]) }),
         plain(),
       );
 

@@ -40,8 +40,6 @@ export interface GroupingOptions<K = unknown, V = unknown> {
    * Dropped data is counted whether or not this is given.
    */
   readonly lateData?: Sink<DroppedElement<K, V>>;
-  /** Same as `lateData` (a function). */
-  readonly onDrop?: (drop: DroppedElement<K, V>) => void;
   /**
    * Receives elements that cannot be grouped (not a `[key, value]` pair, an undefined key, a key that is not
    * a primitive, array or plain object); without it such an element fails the stream.
@@ -58,7 +56,7 @@ export function groupAlsoByWindow<K, V, A, O>(
   options: GroupingOptions<K, V> = {},
 ): OperatorFunction<DataflowEvent<KV<K, V>>, DataflowEvent<KV<K, O>>> {
   const scheduler = options.scheduler ?? asyncScheduler;
-  const lateData = sinkFn(options.lateData ?? options.onDrop);
+  const lateData = sinkFn(options.lateData);
   const deadLetter = sinkFn(options.deadLetter);
   const handle = options.handle;
   return (source) =>
