@@ -169,6 +169,7 @@ describe('GroupingEngine', () => {
       elementsIn: 7,
       droppedDueToLateness: 0,
       droppedDueToClosedWindow: 0,
+      invalidElements: 0,
       panesEarly: 0,
       panesOnTime: 5,
       panesLate: 1,

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { from, toArray } from 'rxjs';
-import { paneInfo, SEED_T0, seedBatchEvents, toRecords, windowedUserAgg, type PaneInfo } from '../../src/index.js';
+import { DataflowError, paneInfo, SEED_T0, seedBatchEvents, toRecords, windowedUserAgg, type PaneInfo } from '../../src/index.js';
 import { accumulationModes } from '../../docs/examples/accumulationModes.js';
 import { afterAllMarbles } from '../../docs/examples/afterAllMarbles.js';
 import { afterAnyMarbles } from '../../docs/examples/afterAnyMarbles.js';
@@ -43,6 +43,14 @@ import { slidingLateness } from '../../docs/examples/slidingLateness.js';
 import { strictlyAfter } from '../../docs/examples/strictlyAfter.js';
 import { triggerAlgebra, triggerEquality } from '../../docs/examples/triggerAlgebra.js';
 import { windowAssignment } from '../../docs/examples/windowAssignment.js';
+import { badInputDeadLettered, badInputFails, badKeyAtGrouping } from '../../docs/examples/deadLetterInput.js';
+import { handleCheckpoint, restoreUnderAnotherStrategy } from '../../docs/examples/handleCheckpoint.js';
+import { handleCombineError } from '../../docs/examples/handleCombineError.js';
+import { handleMetrics } from '../../docs/examples/handleMetrics.js';
+import { lateBoundaryMarbles } from '../../docs/examples/lateBoundaryMarbles.js';
+import { lateClosedWindow } from '../../docs/examples/lateClosedWindow.js';
+import { lateFinalPane } from '../../docs/examples/lateFinalPane.js';
+import { traceLate } from '../../docs/examples/traceLate.js';
 
 const DOCS = path.join(__dirname, '../../docs');
 const EXAMPLES = path.join(DOCS, 'examples');
@@ -591,6 +599,269 @@ example('latePanes', () => {
 example('rxjsMarblesLateness', () => {
   it('passes both marble tests; only the twin drops its late element', () => {
     expect(rxjsMarblesLateness()).toEqual({ kept: [], dropped: ['l:expired'] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// late-data.md
+// ---------------------------------------------------------------------------------------------------------
+
+/** `[0s, 60s)` as the window of a `DroppedElement` or a `DataflowError`. */
+const firstMinute = expect.objectContaining({ start: 0, end: 60_000, maxTimestamp: 59_999 });
+
+example('lateBoundaryMarbles', () => {
+  it('keeps a late element at watermark = gc(W) and fires it in a LATE pane at once (§1.3, §3.2 Default)', () => {
+    const { kept } = lateBoundaryMarbles();
+    expect(kept.lines).toEqual(['4: [0s, 60s) a ON_TIME#0(nsi 0, first)', '10: [0s, 60s) l LATE#1(nsi 1)', '13: |']);
+    expect(kept.records).toEqual([]);
+  });
+
+  it('drops it one ms of watermark later and sends the record to the lateData side output (§1.3, §6.3)', () => {
+    const { dropped } = lateBoundaryMarbles();
+    expect(dropped.lines).toEqual([
+      '4: [0s, 60s) a ON_TIME#0(nsi 0, first)',
+      '13: |',
+      '10: l@20s [0s, 60s) expired, watermark 120000',
+    ]);
+    expect(dropped.records).toEqual([
+      { key: 'k', value: 'l', timestamp: 20_000, window: firstMinute, reason: 'expired', inputWatermark: 120_000 },
+    ]);
+  });
+});
+
+example('lateClosedWindow', () => {
+  it('closes the window at the ON_TIME pane of afterWatermark() without late firings; drops closedWindow, then expired (§1.3, §3.1)', () => {
+    expect(lateClosedWindow().afterWatermark).toEqual({
+      lines: [
+        '4: [0s, 60s) a ON_TIME#0(nsi 0, first, last)',
+        '16: |',
+        '7: b@20s [0s, 60s) closedWindow, watermark 60000',
+        '13: c@30s [0s, 60s) expired, watermark 120000',
+      ],
+      droppedDueToClosedWindow: 1,
+      droppedDueToLateness: 1,
+    });
+  });
+
+  it('closes the window at the one firing of afterCount(2): an EARLY last pane (§3.2 AfterCount, §4.2)', () => {
+    expect(lateClosedWindow().afterCount).toEqual({
+      lines: ['3: [0s, 60s) ab EARLY#0(nsi -1, first, last)', '9: |', '5: c@30s [0s, 60s) closedWindow, watermark -Infinity'],
+      droppedDueToClosedWindow: 1,
+      droppedDueToLateness: 0,
+    });
+  });
+});
+
+example('handleMetrics', () => {
+  const { lines, between, final } = handleMetrics();
+
+  it('fires EARLY, ON_TIME (one empty) and LATE panes and drops the expired element (§3.2, §4.3, §6.3)', () => {
+    expect(lines.slice(0, 4)).toEqual([
+      '5: s1 3 EARLY#0(nsi -1, first)',
+      '7: s1 0 ON_TIME#1(nsi 0)',
+      '7: s2 5 ON_TIME#0(nsi 0, first)',
+      '12: s2 7 LATE#1(nsi 1)',
+    ]);
+  });
+
+  it('reports the metrics after every step on metrics$, starting with the current ones (§1.3, §7.4)', () => {
+    expect(lines.slice(4)).toEqual([
+      '0: in 0 | panes 0/0/0 | dropped 0+0 | 0 windows, 0 keys | OW -Infinity',
+      '1: in 1 | panes 0/0/0 | dropped 0+0 | 1 windows, 1 keys | OW -Infinity',
+      '3: in 2 | panes 0/0/0 | dropped 0+0 | 2 windows, 2 keys | OW -Infinity',
+      '5: in 3 | panes 1/0/0 | dropped 0+0 | 2 windows, 2 keys | OW -Infinity',
+      '7: in 3 | panes 1/2/0 | dropped 0+0 | 2 windows, 2 keys | OW 60000',
+      '12: in 4 | panes 1/2/1 | dropped 0+0 | 2 windows, 2 keys | OW 60000',
+      '14: in 4 | panes 1/2/1 | dropped 0+0 | 0 windows, 0 keys | OW 120000',
+      '16: in 5 | panes 1/2/1 | dropped 1+0 | 0 windows, 0 keys | OW 120000',
+    ]);
+  });
+
+  it('returns the latest metrics from metrics(): one hold left after the early firing (§7.2)', () => {
+    expect(between).toEqual({
+      elementsIn: 3,
+      droppedDueToLateness: 0,
+      droppedDueToClosedWindow: 0,
+      invalidElements: 0,
+      panesEarly: 1,
+      panesOnTime: 0,
+      panesLate: 0,
+      liveWindows: 2,
+      liveKeys: 2,
+      liveHolds: 1,
+      inputWatermark: -Infinity,
+      outputWatermark: -Infinity,
+      processingTime: 5,
+    });
+    expect(final).toEqual({
+      elementsIn: 5,
+      droppedDueToLateness: 1,
+      droppedDueToClosedWindow: 0,
+      invalidElements: 0,
+      panesEarly: 1,
+      panesOnTime: 2,
+      panesLate: 1,
+      liveWindows: 0,
+      liveKeys: 0,
+      liveHolds: 0,
+      inputWatermark: 120_000,
+      outputWatermark: 120_000,
+      processingTime: 16,
+    });
+  });
+});
+
+example('deadLetterInput', () => {
+  const fails = badInputFails();
+  const failure = (operator: string, value: unknown, reason: string) => ({
+    panes: [],
+    completed: false,
+    error: expect.objectContaining({
+      name: 'DataflowError',
+      operator,
+      value,
+      message: `${operator}: element ${JSON.stringify(value)}: ${reason}`,
+    }),
+  });
+
+  it('fails the stream with a DataflowError naming the operator, the element and the reason', () => {
+    expect(fails.badTime.error).toBeInstanceOf(DataflowError);
+    expect(fails).toEqual({
+      badTime: failure('withTimestamps', { sensor: 's1', value: 100, at: 12.5 }, 'event time must be an integer number of milliseconds, got 12.5'),
+      noKey: failure('withKeys', { value: 100, at: 20_000 }, 'the key function returned undefined'),
+      negative: failure('withTimestamps', { sensor: 's2', value: -100, at: 25_000 }, 'value must be >= 0, got -100'),
+    });
+  });
+
+  it('sends bad input to the dead-letter sink and gives the aggregate of the good elements (§6.5)', () => {
+    const { withBadInput, goodOnly, deadLetters } = badInputDeadLettered();
+    const panes = ['s1 3 ON_TIME#0(nsi 0, first, last)', 's2 5 ON_TIME#0(nsi 0, first, last)'];
+    expect(withBadInput).toEqual({ panes, completed: true, error: undefined });
+    expect(goodOnly).toEqual({ panes, completed: true, error: undefined });
+    expect(deadLetters).toEqual([
+      { operator: 'withTimestamps', value: { sensor: 's1', value: 100, at: 12.5 }, reason: 'event time must be an integer number of milliseconds, got 12.5' },
+      { operator: 'withTimestamps', value: { sensor: 's2', value: -100, at: 25_000 }, reason: 'value must be >= 0, got -100' },
+      { operator: 'withKeys', value: { value: 100, at: 20_000 }, reason: 'the key function returned undefined' },
+    ]);
+  });
+
+  it('dead-letters a key the grouping cannot encode and counts it as invalid', () => {
+    expect(badKeyAtGrouping()).toEqual({
+      panes: [['1970-01-01', 2]],
+      deadLetters: [
+        {
+          operator: 'combinePerKey',
+          value: [new Date(0), 1],
+          reason: 'grouping key "1970-01-01T00:00:00.000Z" contains a Date object; keys must be primitives, arrays or plain objects',
+        },
+      ],
+      invalidElements: 1,
+    });
+  });
+});
+
+example('handleCombineError', () => {
+  const { good, bad } = handleCombineError();
+
+  it('fires both early panes when nothing throws (§3.2 AfterProcessingTime)', () => {
+    expect(good.lines).toEqual(['7: u1 20 EARLY#0(nsi -1, first)', '9: u2 8 EARLY#0(nsi -1, first)']);
+    expect(good.extracted).toBe(2);
+    expect(good.failure).toBeUndefined();
+  });
+
+  it('fails with a DataflowError naming operator, key and window; cancels the pending timers; emits nothing after', () => {
+    expect(bad.lines).toEqual(['6: #']);
+    expect(bad.extracted).toBe(0); // the deadlines at frames 7 and 9 never fired
+    expect(bad.failure).toBeInstanceOf(DataflowError);
+    const err = bad.failure as DataflowError;
+    expect({ operator: err.operator, key: err.key, window: err.window, value: err.value }).toEqual({
+      operator: 'combinePerKey',
+      key: 'u1',
+      window: firstMinute,
+      value: undefined,
+    });
+    expect(err.cause).toEqual(new RangeError('amount must be >= 0, got -5'));
+  });
+});
+
+example('lateFinalPane', () => {
+  it('ends the window without a last pane under fireIfNonEmpty when nothing is new at expiry (§4.3)', () => {
+    expect(lateFinalPane().fireIfNonEmpty).toEqual([
+      '4: [0s, 60s) a ON_TIME#0(nsi 0, first)',
+      '4: OW 60000',
+      '9: [0s, 60s) l LATE#1(nsi 1)',
+      '14: OW 120000',
+    ]);
+  });
+
+  it('emits an empty LATE last pane at expiry under fireAlways, before the output watermark passes gc(W) (§4.3, §7.2)', () => {
+    expect(lateFinalPane().fireAlways).toEqual([
+      '4: [0s, 60s) a ON_TIME#0(nsi 0, first)',
+      '4: OW 60000',
+      '9: [0s, 60s) l LATE#1(nsi 1)',
+      '14: [0s, 60s) ∅ LATE#2(nsi 2, last)',
+      '14: OW 120000',
+    ]);
+  });
+});
+
+example('handleCheckpoint', () => {
+  const result = handleCheckpoint();
+
+  it('resumes from a JSON snapshot without losing or repeating a pane: the panes of §11.3 variant C', () => {
+    const variantC = [
+      `u1 | W1 | 2 | 35 | ON_TIME | 0 | 0 | ${H} | ${N} | t0+59999`,
+      `u2 | W1 | 1 | 8 | ON_TIME | 0 | 0 | ${H} | ${N} | t0+59999`,
+      `u2 | W1 | 2 | 11 | LATE | 1 | 1 | ${N} | ${N} | t0+59999`,
+      `u1 | W2 | 1 | -5 | EARLY | 0 | -1 | ${H} | ${N} | t0+119999`,
+      `u2 | W2 | 1 | 12 | EARLY | 0 | -1 | ${H} | ${N} | t0+119999`,
+      `u3 | W2 | 1 | 9 | EARLY | 0 | -1 | ${H} | ${N} | t0+119999`,
+      `u1 | W2 | 1 | -5 | ON_TIME | 1 | 0 | ${N} | ${N} | t0+119999`,
+      `u2 | W2 | 1 | 12 | ON_TIME | 1 | 0 | ${N} | ${N} | t0+119999`,
+      `u3 | W2 | 1 | 9 | ON_TIME | 1 | 0 | ${N} | ${N} | t0+119999`,
+    ];
+    expect(result.uninterrupted).toEqual(variantC);
+    expect(result.resumed).toEqual(variantC);
+    expect(result.run1).toBe(2);
+  });
+
+  it('holds five windows of three keys at the checkpoint, at processing time 10 s (§11.2 step 7)', () => {
+    expect(result.atCheckpoint).toEqual({ liveKeys: 3, liveWindows: 5, processingTime: 10_000 });
+  });
+
+  it('carries the counters over: the resumed handle counts the panes of both runs (§11.3 variant C)', () => {
+    expect(result.counted).toEqual({ panesEarly: 3, panesOnTime: 5, panesLate: 1 });
+  });
+
+  it('refuses to restore a snapshot under another windowing strategy', () => {
+    const seed =
+      'FixedWindows(60000ms), trigger AfterWatermark(early=AfterProcessingTime(delay=10000ms), ' +
+      'late=AfterProcessingTime(delay=10000ms)), accumulating, allowedLateness 120000ms, timestampCombiner endOfWindow, ' +
+      'closing fireIfNonEmpty, onTime fireAlways';
+    const other =
+      'FixedWindows(60000ms), trigger DefaultTrigger, discarding, allowedLateness 0ms, timestampCombiner endOfWindow, ' +
+      'closing fireIfNonEmpty, onTime fireAlways';
+    expect(String(restoreUnderAnotherStrategy())).toBe(`DataflowError: combinePerKey: cannot restore the snapshot: it was taken under ${seed}, not ${other}`);
+  });
+});
+
+example('traceLate', () => {
+  it('prints inputs and outputs by processing time; the expired element has no output (§1.3, §6.3, §7.4)', () => {
+    expect(traceLate().split('\n')).toEqual([
+      'processing time | input                                          | output',
+      '----------------|------------------------------------------------|--------------------------------------------------------------',
+      '0 ms            | ["s1",1] @00:00:10.000; ["s1",4] @00:00:15.000 |',
+      '1000 ms         | watermark → 00:01:00.000                       |',
+      '1000 ms         |                                                | ["s1",5] @00:00:59.999 [00:00:00.000, 00:01:00.000) ON_TIME#0',
+      '1000 ms         |                                                | watermark → 00:01:00.000',
+      '2000 ms         | ["s1",2] @00:00:20.000                         |',
+      '2000 ms         |                                                | ["s1",2] @00:00:59.999 [00:00:00.000, 00:01:00.000) LATE#1',
+      '2000 ms         | watermark → 00:01:30.000                       |',
+      '2000 ms         |                                                | watermark → 00:01:30.000',
+      '2000 ms         | ["s1",3] @00:00:30.000                         |',
+      '2000 ms         | watermark → +∞                                 |',
+      '2000 ms         |                                                | watermark → +∞',
+    ]);
   });
 });
 

@@ -59,6 +59,8 @@ export interface GroupingCounters {
   droppedDueToLateness: number;
   /** (element, window) pairs dropped because the window's trigger had finished. */
   droppedDueToClosedWindow: number;
+  /** Elements that could not be grouped (not a `[key, value]` pair, or a key that cannot be encoded). */
+  invalidElements: number;
   /** Panes emitted, by timing. */
   panesEarly: number;
   panesOnTime: number;
@@ -188,6 +190,7 @@ export class GroupingEngine<K, V, A, O> {
     elementsIn: 0,
     droppedDueToLateness: 0,
     droppedDueToClosedWindow: 0,
+    invalidElements: 0,
     panesEarly: 0,
     panesOnTime: 0,
     panesLate: 0,
@@ -294,6 +297,7 @@ export class GroupingEngine<K, V, A, O> {
     return {
       version: 1,
       strategy: formatStrategy(this.strategy),
+      combineFn: String(this.fn),
       inputWatermark: encodeTime(this.iw),
       outputWatermark: encodeTime(this.ow),
       processingTime: this.pt,
@@ -307,14 +311,14 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Loads a snapshot into this engine, which must be new and have the snapshot's strategy. */
   restore(snapshot: EngineSnapshot): void {
-    if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1) {
-      throw new TypeError(`${this.name}: cannot restore: not a version 1 grouping snapshot`);
-    }
+    const refuse = (reason: string): never => {
+      throw new DataflowError(`${this.name}: cannot restore the snapshot: ${reason}`, { operator: this.name });
+    };
+    if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== 1) refuse('it is not a version 1 grouping snapshot');
     const expected = formatStrategy(this.strategy);
-    if (snapshot.strategy !== expected) {
-      throw new Error(`${this.name}: cannot restore a snapshot taken under ${snapshot.strategy} into ${expected}`);
-    }
-    if (this.step !== 0 || this.keys.size !== 0) throw new Error(`${this.name}: can only restore into a new grouping`);
+    if (snapshot.strategy !== expected) refuse(`it was taken under ${snapshot.strategy}, not ${expected}`);
+    if (snapshot.combineFn !== String(this.fn)) refuse(`it holds accumulators of ${snapshot.combineFn}, not of ${String(this.fn)}`);
+    if (this.step !== 0 || this.keys.size !== 0) refuse('the grouping has already started');
     this.iw = decodeTime(snapshot.inputWatermark);
     this.ow = decodeTime(snapshot.outputWatermark);
     this.pt = snapshot.processingTime;
@@ -323,7 +327,7 @@ export class GroupingEngine<K, V, A, O> {
       const encoded = k !== null && typeof k === 'object' ? BigInt(k.bigint) : k;
       this.ordinals.set(encoded, o);
     }
-    Object.assign(this.counters, snapshot.counters);
+    Object.assign(this.counters, { invalidElements: 0 }, snapshot.counters);
     for (const k of snapshot.keys) {
       const encoded = encodeKey(k.key);
       const ks = new KeyState<K>(k.key as K, encoded, k.ordinal);
@@ -626,7 +630,14 @@ export class GroupingEngine<K, V, A, O> {
     if (!wasActive) target.lastPane = undefined;
     target.needsOnElement = true;
     target.closed = this.program.isClosed(target.trigger);
-    if (target.closed) this.discardContents(target);
+    if (target.closed) {
+      this.discardContents(target);
+      // A window closed by the merge keeps its closed marker until garbage collection removes it.
+      if (!target.gcTimerSet) {
+        target.gcTimerSet = true;
+        this.setEventTimer(target, this.gcTime(result));
+      }
+    }
     for (const ws of merged) {
       if (ws === target) continue;
       ks.windows.delete(ws.window.id);
@@ -769,6 +780,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Reports an element that cannot be grouped, or throws when nobody listens. */
   private invalid(element: unknown, reason: string): void {
+    this.counters.invalidElements++;
     if (this.onInvalid !== undefined) {
       this.onInvalid(element, reason);
       return;

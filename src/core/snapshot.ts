@@ -41,6 +41,8 @@ export interface EngineSnapshot {
   readonly version: 1;
   /** The strategy the state belongs to, printed; restoring under another strategy is refused. */
   readonly strategy: string;
+  /** The combine function the accumulators belong to, printed; restoring into another is refused. */
+  readonly combineFn: string;
   readonly inputWatermark: SnapshotTime;
   readonly outputWatermark: SnapshotTime;
   readonly processingTime: number;
@@ -51,6 +53,7 @@ export interface EngineSnapshot {
     readonly elementsIn: number;
     readonly droppedDueToLateness: number;
     readonly droppedDueToClosedWindow: number;
+    readonly invalidElements?: number;
     readonly panesEarly: number;
     readonly panesOnTime: number;
     readonly panesLate: number;

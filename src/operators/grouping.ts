@@ -6,7 +6,7 @@
  */
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
 import type { CombineFn } from '../combiners/combineFn.js';
-import { DataflowError, describeValue } from '../core/errors.js';
+import { DataflowError } from '../core/errors.js';
 import { GroupingEngine, type DroppedElement, type EmittedPane } from '../core/groupingEngine.js';
 import {
   ElementsEvent,
@@ -83,25 +83,21 @@ export function groupAlsoByWindow<K, V, A, O>(
           name,
           processingTime,
           ...(lateData ? { onDrop: lateData } : {}),
-          ...(deadLetter || handle
-            ? {
-                onInvalid: (value: unknown, reason: string) => {
-                  handle?.noteInvalid();
-                  if (deadLetter === undefined) throw new DataflowError(`${name}: invalid element ${describeValue(value)}: ${reason}`, { operator: name, value });
-                  deadLetter({ value, reason, operator: name });
-                },
-              }
-            : {}),
+          ...(deadLetter ? { onInvalid: (value: unknown, reason: string) => deadLetter({ value, reason, operator: name }) } : {}),
         });
+        engine = e;
         const restored = handle?.restoreFrom;
         if (restored !== undefined) {
           e.restore(restored.engine);
-          streamClock = restored.streamClock;
           emittedWatermark = e.outputWatermark;
         }
-        engine = e;
-        handle?.attach(e, streamClock);
+        handle?.attach(e);
         subscriber.next(new StrategyEvent(continuationStrategy(strategy)));
+        // A restored grouping catches up with the processing time its new input has reached.
+        if (restored !== undefined && processingTime > e.processingTime) {
+          e.advanceProcessingTime(processingTime);
+          endStep(e);
+        }
         return e;
       };
       // Processing time at the start: the script's clock if the source scripts it, else the scheduler's.
@@ -188,7 +184,6 @@ export function groupAlsoByWindow<K, V, A, O>(
                 }
                 if (!streamClock) {
                   streamClock = true;
-                  handle?.noteStreamClock();
                   cancelTimer();
                 }
                 engine.advanceProcessingTime(event.time);

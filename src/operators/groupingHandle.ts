@@ -29,11 +29,12 @@ export interface GroupingMetrics {
   readonly processingTime: number;
 }
 
-/** The state of a grouping operator: its engine's state plus where its clock comes from. */
+/**
+ * The state of a grouping operator. Where processing time comes from after a restore is decided by the new
+ * input (a scripted clock or the scheduler), not by the snapshot.
+ */
 export interface GroupingSnapshot {
   readonly engine: EngineSnapshot;
-  /** Whether processing time came from the stream (a scripted source) rather than the scheduler. */
-  readonly streamClock: boolean;
 }
 
 const ZERO: GroupingMetrics = Object.freeze({
@@ -60,8 +61,6 @@ const ZERO: GroupingMetrics = Object.freeze({
 export class GroupingHandle {
   private readonly subject = new BehaviorSubject<GroupingMetrics>(ZERO);
   private engine: GroupingEngine<unknown, unknown, unknown, unknown> | undefined;
-  private streamClock = false;
-  private invalid = 0;
 
   constructor(
     /** The snapshot the grouping starts from, if any. */
@@ -80,25 +79,15 @@ export class GroupingHandle {
 
   /** The grouping's state as JSON-compatible data; take it between steps. */
   snapshot(): GroupingSnapshot {
-    if (this.engine === undefined) throw new Error('GroupingHandle.snapshot: the grouping has not started');
-    return { engine: this.engine.snapshot(), streamClock: this.streamClock };
+    if (this.engine === undefined) {
+      throw new Error('GroupingHandle.snapshot: the grouping is not running (not started yet, or completed, failed or unsubscribed)');
+    }
+    return { engine: this.engine.snapshot() };
   }
 
   /** @internal Binds the handle to a running grouping. */
-  attach(engine: GroupingEngine<any, any, any, any>, streamClock: boolean): void {
+  attach(engine: GroupingEngine<any, any, any, any>): void {
     this.engine = engine;
-    this.streamClock = streamClock;
-    this.invalid = 0;
-  }
-
-  /** @internal */
-  noteStreamClock(): void {
-    this.streamClock = true;
-  }
-
-  /** @internal */
-  noteInvalid(): void {
-    this.invalid++;
   }
 
   /** @internal Publishes the metrics after a step. */
@@ -110,7 +99,7 @@ export class GroupingHandle {
       elementsIn: c.elementsIn,
       droppedDueToLateness: c.droppedDueToLateness,
       droppedDueToClosedWindow: c.droppedDueToClosedWindow,
-      invalidElements: this.invalid,
+      invalidElements: c.invalidElements,
       panesEarly: c.panesEarly,
       panesOnTime: c.panesOnTime,
       panesLate: c.panesLate,
@@ -125,7 +114,6 @@ export class GroupingHandle {
 
   /** @internal The grouping stopped (completed, failed or unsubscribed): state is released. */
   detach(): void {
-    this.update();
     this.engine = undefined;
   }
 }
