@@ -13,7 +13,7 @@ import {
   type DataflowEvent,
 } from '../events/dataflowEvent.js';
 import { TimestampedValue, type WindowedValue } from '../events/windowedValue.js';
-import { formatTime, invalidTimestampReason } from '../time/constants.js';
+import { MAX_TIMESTAMP, MIN_TIMESTAMP, formatTime, invalidTimestampReason } from '../time/constants.js';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 
@@ -90,7 +90,10 @@ export function withTimestamps<T>(
           else {
             phase = 'the timestamp function';
             ts = timestampFn(value);
-            reason = invalidTimestampReason(ts);
+            // The common case is checked inline; the reason is only worked out for a bad timestamp.
+            if (!(typeof ts === 'number' && ts >= MIN_TIMESTAMP && ts < MAX_TIMESTAMP && Math.floor(ts) === ts)) {
+              reason = invalidTimestampReason(ts);
+            }
           }
         } catch (err) {
           cause = err;
