@@ -87,7 +87,13 @@ export interface GroupingEngineOptions<K, V, A, O> {
 }
 
 class KeyState<K> {
-  readonly windows = new Map<string, WindowState<K>>();
+  /**
+   * The key's window states by window start (a number key, no string building); states of windows with the
+   * same start and other ends (sessions) are chained through `sameStart`.
+   */
+  readonly windows = new Map<number, WindowState<K>>();
+  /** Number of window states of the key. */
+  count = 0;
   /** The window and state of this key's previous element: consecutive elements often share a window. */
   lastWindow: BoundedWindow | undefined = undefined;
   lastState: WindowState<K> | undefined = undefined;
@@ -114,6 +120,8 @@ class WindowState<K> {
   readonly eventTimers: number[] = [];
   /** Pending processing-time timers set by this state. */
   readonly processingTimers: number[] = [];
+  /** The next state of this key whose window has the same start. */
+  sameStart: WindowState<K> | undefined = undefined;
   /** Step number in which this state was last collected (batch touch or timer activation). */
   mark = 0;
   /** The garbage-collection timer is set (it only fires to collect the window). */
@@ -176,16 +184,17 @@ export class GroupingEngine<K, V, A, O> {
   private step = 0;
   private liveWindowCount = 0;
   private readonly ctx: EngineTriggerContext<K>;
-  private readonly collected: WindowState<K>[] = [];
+  private readonly collected = new Bag<WindowState<K>>();
+  private readonly firing = new Bag<WindowState<K>>();
   /** An element step delivered in several chunks: its number, output-watermark snapshot and touched windows. */
   private openStep = 0;
   private openSnapshot = -Infinity;
-  private readonly touched: WindowState<K>[] = [];
+  private readonly touched = new Bag<WindowState<K>>();
   /** Chunks of an open step of a merging window function, merged and added together when it ends. */
   private pendingMerging: WindowedValue<readonly [K, V]>[] = [];
   private readonly countsElements: boolean;
   private outbox: EmittedPane<K, O>[] = [];
-  private readonly emptyKeys: KeyState<K>[] = [];
+  private readonly emptyKeys = new Bag<KeyState<K>>();
   readonly counters: GroupingCounters = {
     elementsIn: 0,
     droppedDueToLateness: 0,
@@ -278,7 +287,7 @@ export class GroupingEngine<K, V, A, O> {
       keys.push({
         key: ks.key,
         ordinal: ks.ordinal,
-        windows: [...ks.windows.values()].map((ws) => ({
+        windows: statesOf(ks).map((ws) => ({
           start: ws.window.start,
           end: ws.window.end,
           ...(ws.window === GLOBAL_WINDOW ? { global: true as const } : {}),
@@ -396,14 +405,17 @@ export class GroupingEngine<K, V, A, O> {
     const touched = this.touched;
     const snapshot = this.openSnapshot;
     this.openStep = 0;
-    if (touched.length > 1) touched.sort(byFiringOrder);
+    // shouldFire has no side effects: ask every touched window first, then fire the ready ones in order.
     const root = this.program.root;
-    for (let i = 0; i < touched.length; i++) {
-      const ws = touched[i]!;
-      if (ws.closed || ws.dead) continue;
-      if (root.shouldFire(this.ctx.bind(ws))) this.fire(ws, snapshot, false);
+    const firing = this.firing;
+    for (let i = 0; i < touched.size; i++) {
+      const ws = touched.items[i]!;
+      if (!ws.closed && !ws.dead && root.shouldFire(this.ctx.bind(ws))) firing.push(ws);
     }
-    touched.length = 0;
+    touched.clear();
+    firing.sort(byFiringOrder);
+    for (let i = 0; i < firing.size; i++) this.fire(firing.items[i]!, snapshot, false);
+    firing.clear();
     this.finishStep();
   }
 
@@ -414,7 +426,6 @@ export class GroupingEngine<K, V, A, O> {
     this.iw = watermark;
     const step = ++this.step;
     const due = this.collected;
-    due.length = 0;
     let earliestFiring = Infinity;
     this.eventTimers.popBefore(watermark, (time, entries) => {
       for (const ws of entries) {
@@ -428,9 +439,9 @@ export class GroupingEngine<K, V, A, O> {
       }
     });
     const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
-    if (due.length > 1) due.sort(byTimerOrder);
-    for (let i = 0; i < due.length; i++) this.activate(due[i]!, snapshot);
-    due.length = 0;
+    due.sort(byTimerOrder);
+    for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
+    due.clear();
     this.finishStep();
   }
 
@@ -441,25 +452,24 @@ export class GroupingEngine<K, V, A, O> {
     const step = ++this.step;
     const snapshot = this.ow;
     const due = this.collected;
-    due.length = 0;
     this.processingTimers.popBefore(this.pt, (time, entries) => {
       for (const setter of entries) {
         removeTime(setter.processingTimers, time);
         // A timer belongs to its (key, window), whichever state now holds that window.
-        const ws = setter.dead ? setter.ks.windows.get(setter.window.id) : setter;
+        const ws = setter.dead ? findState(setter.ks, setter.window) : setter;
         if (ws === undefined || ws.dead || ws.mark === step) continue;
         ws.mark = step;
         due.push(ws);
       }
     });
-    if (due.length > 1) due.sort(byTimerOrder);
-    for (let i = 0; i < due.length; i++) {
-      const ws = due[i]!;
+    due.sort(byTimerOrder);
+    for (let i = 0; i < due.size; i++) {
+      const ws = due.items[i]!;
       // Processing timers of expired windows are ignored, like too-late data.
       if (this.iw > this.gcTime(ws.window)) continue;
       this.activate(ws, snapshot);
     }
-    due.length = 0;
+    due.clear();
     this.finishStep();
   }
 
@@ -467,19 +477,19 @@ export class GroupingEngine<K, V, A, O> {
   // Adding elements
   // ---------------------------------------------------------------------------------------------------
 
-  private addNonMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: WindowState<K>[]): void {
+  private addNonMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
     const iw = this.iw;
     const counters = this.counters;
     let lastKey: unknown = undefined;
     let ks: KeyState<K> | undefined;
     let item: WindowedValue<readonly [K, V]> | undefined;
     let w: BoundedWindow | undefined;
+    counters.elementsIn += items.length;
     try {
       for (let i = 0; i < items.length; i++) {
         item = items[i]!;
         w = undefined;
         const kv = item.value;
-        counters.elementsIn++;
         if (!Array.isArray(kv) || kv.length !== 2) {
           this.invalid(kv, 'expected a [key, value] pair');
           continue;
@@ -498,7 +508,7 @@ export class GroupingEngine<K, V, A, O> {
             continue;
           }
           let ws = ks.lastWindow === w ? ks.lastState : undefined;
-          if (ws === undefined || ws.dead) ws = ks.windows.get(w.id) ?? this.newWindowState(ks, w);
+          if (ws === undefined || ws.dead) ws = findState(ks, w) ?? this.newWindowState(ks, w);
           if (ws.closed) {
             this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
             continue;
@@ -517,7 +527,7 @@ export class GroupingEngine<K, V, A, O> {
     }
   }
 
-  private addMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: WindowState<K>[]): void {
+  private addMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
     // Group the batch by key in first-seen order; all merging of a key happens before its elements are added.
     const perKey = new Map<KeyState<K>, { value: V; timestamp: number; window: BoundedWindow }[]>();
     for (const item of items) {
@@ -543,7 +553,7 @@ export class GroupingEngine<K, V, A, O> {
         for (const p of pairs) {
           const target = redirect.get(p.window.id) ?? p.window;
           current = { value: p.value, window: target };
-          let ws = ks.windows.get(target.id);
+          let ws = findState(ks, target);
           if (ws === undefined) ws = this.newWindowState(ks, target);
           else if (ws.closed) {
             this.drop(ks, p.value, p.timestamp, target, 'closedWindow');
@@ -569,7 +579,7 @@ export class GroupingEngine<K, V, A, O> {
   private mergeKey(ks: KeyState<K>, protos: readonly BoundedWindow[]): Map<string, BoundedWindow> {
     const redirect = new Map<string, BoundedWindow>();
     const candidates = new Map<string, BoundedWindow>();
-    for (const ws of ks.windows.values()) if (!ws.closed) candidates.set(ws.window.id, ws.window);
+    for (const ws of statesOf(ks)) if (!ws.closed) candidates.set(ws.window.id, ws.window);
     for (const w of protos) if (!candidates.has(w.id)) candidates.set(w.id, w);
     if (candidates.size < 2) return redirect;
     const groups = this.windowFn.mergeWindows!([...candidates.values()]);
@@ -577,7 +587,7 @@ export class GroupingEngine<K, V, A, O> {
       const result = group.result;
       const merged: WindowState<K>[] = [];
       for (const m of group.members) {
-        const ws = ks.windows.get(m.id);
+        const ws = findState(ks, m);
         if (ws !== undefined && !ws.closed) merged.push(ws);
         redirect.set(m.id, result);
       }
@@ -587,7 +597,7 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): void {
-    const existing = ks.windows.get(result.id);
+    const existing = findState(ks, result);
     const target = existing ?? this.newWindowState(ks, result);
     const wasActive = existing !== undefined && !existing.closed;
     // Accumulators, counts and holds of the merged windows (the target itself is one of them if it was active).
@@ -640,9 +650,8 @@ export class GroupingEngine<K, V, A, O> {
     }
     for (const ws of merged) {
       if (ws === target) continue;
-      ks.windows.delete(ws.window.id);
+      this.unlinkState(ks, ws);
       ws.dead = true;
-      this.liveWindowCount--;
     }
   }
 
@@ -821,9 +830,29 @@ export class GroupingEngine<K, V, A, O> {
 
   private newWindowState(ks: KeyState<K>, w: BoundedWindow): WindowState<K> {
     const ws = new WindowState(ks, w, this.program.newState());
-    ks.windows.set(w.id, ws);
+    ws.sameStart = ks.windows.get(w.start);
+    ks.windows.set(w.start, ws);
+    ks.count++;
     this.liveWindowCount++;
     return ws;
+  }
+
+  /** Removes a window state from its key. */
+  private unlinkState(ks: KeyState<K>, ws: WindowState<K>): void {
+    const start = ws.window.start;
+    const head = ks.windows.get(start);
+    if (head === ws) {
+      if (ws.sameStart === undefined) ks.windows.delete(start);
+      else ks.windows.set(start, ws.sameStart);
+    } else {
+      let prev = head;
+      while (prev !== undefined && prev.sameStart !== ws) prev = prev.sameStart;
+      if (prev === undefined) return;
+      prev.sameStart = ws.sameStart;
+    }
+    ws.sameStart = undefined;
+    ks.count--;
+    this.liveWindowCount--;
   }
 
   /** Clears a closed window's contents; its finished bits stay as the closed marker. */
@@ -844,9 +873,8 @@ export class GroupingEngine<K, V, A, O> {
     ws.acc = undefined;
     ws.hasAcc = false;
     const ks = ws.ks;
-    ks.windows.delete(ws.window.id);
-    this.liveWindowCount--;
-    if (ks.windows.size === 0) this.keys.delete(ks.encoded);
+    this.unlinkState(ks, ws);
+    if (ks.count === 0) this.keys.delete(ks.encoded);
   }
 
   private drop(ks: KeyState<K>, value: V, timestamp: number, window: BoundedWindow, reason: DropReason): void {
@@ -896,8 +924,12 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Ends a step: recompute the output watermark, then hand out the step's panes. */
   private finishStep(): void {
-    for (const ks of this.emptyKeys) if (ks.windows.size === 0) this.keys.delete(ks.encoded);
-    this.emptyKeys.length = 0;
+    const empty = this.emptyKeys;
+    for (let i = 0; i < empty.size; i++) {
+      const ks = empty.items[i]!;
+      if (ks.count === 0) this.keys.delete(ks.encoded);
+    }
+    empty.clear();
     const ow = Math.min(this.iw, this.holds.min());
     if (ow > this.ow) this.ow = ow;
     if (this.outbox.length === 0) return;
@@ -918,6 +950,43 @@ export class GroupingEngine<K, V, A, O> {
 }
 
 const NO_STATES: readonly TriggerState[] = [];
+
+/** A reusable list: cleared without giving its storage back, so steps do not allocate. */
+class Bag<T> {
+  readonly items: (T | undefined)[] = [];
+  size = 0;
+
+  push(x: T): void {
+    this.items[this.size++] = x;
+  }
+
+  sort(compare: (a: T, b: T) => number): void {
+    if (this.size < 2) return;
+    const sorted = (this.items.slice(0, this.size) as T[]).sort(compare);
+    for (let i = 0; i < sorted.length; i++) this.items[i] = sorted[i];
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.items[i] = undefined;
+    this.size = 0;
+  }
+}
+
+/** The key's state for window `w`, if any. */
+function findState<K>(ks: KeyState<K>, w: BoundedWindow): WindowState<K> | undefined {
+  let ws = ks.windows.get(w.start);
+  while (ws !== undefined && ws.window.end !== w.end) ws = ws.sameStart;
+  return ws;
+}
+
+/** All window states of a key. */
+function statesOf<K>(ks: KeyState<K>): WindowState<K>[] {
+  const out: WindowState<K>[] = [];
+  for (let ws of ks.windows.values()) {
+    for (; ws !== undefined; ws = ws.sameStart!) out.push(ws);
+  }
+  return out;
+}
 
 function removeTime(times: number[], t: number): void {
   const i = times.indexOf(t);

@@ -109,6 +109,9 @@ export class HoldIndex {
   private readonly counts = new Map<number, number>();
   private readonly times = new MinHeap();
   private live = 0;
+  // The minimum, valid while `minValid`: most steps add and release holds above it.
+  private cachedMin = Infinity;
+  private minValid = true;
 
   /** Number of holds placed and not released. */
   get size(): number {
@@ -124,6 +127,7 @@ export class HoldIndex {
       this.counts.set(time, c + 1);
     }
     this.live++;
+    if (this.minValid && time < this.cachedMin) this.cachedMin = time;
   }
 
   remove(time: number): void {
@@ -131,22 +135,34 @@ export class HoldIndex {
     if (c === undefined || c === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
     this.counts.set(time, c - 1);
     this.live--;
+    if (c === 1 && time === this.cachedMin) this.minValid = false;
   }
 
   /** The earliest hold, or `Infinity` when there is none. */
   min(): number {
+    if (this.minValid) return this.cachedMin;
     for (;;) {
       const t = this.times.peek();
-      if (t === undefined) return Infinity;
-      if (this.counts.get(t)! > 0) return t;
+      if (t === undefined) {
+        this.cachedMin = Infinity;
+        break;
+      }
+      if (this.counts.get(t)! > 0) {
+        this.cachedMin = t;
+        break;
+      }
       this.times.pop();
       this.counts.delete(t);
     }
+    this.minValid = true;
+    return this.cachedMin;
   }
 
   clear(): void {
     this.counts.clear();
     this.times.clear();
     this.live = 0;
+    this.cachedMin = Infinity;
+    this.minValid = true;
   }
 }

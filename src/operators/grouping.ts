@@ -160,60 +160,72 @@ export function groupAlsoByWindow<K, V, A, O>(
         }
       };
 
-      const subscription = source.subscribe({
-        next: (event) =>
-          guard(() => {
-            switch (event.kind) {
-              case 'strategy':
-                if (engine !== undefined) {
-                  throw new DataflowError(
-                    `${name}: the windowing strategy changed after data arrived (to ${formatStrategy(event.strategy)}); apply windowInto before the first element or watermark`,
-                    { operator: name },
-                  );
-                }
-                strategy = event.strategy;
-                return;
-              case 'processingTime': {
-                // Downstream learns the new processing time before it sees the panes fired at it.
-                subscriber.next(event);
-                if (engine === undefined) {
-                  // Nothing to fire yet; the grouping starts (and takes its strategy) with its first data.
-                  streamClock = true;
-                  clockTime = Math.max(clockTime, event.time);
-                  return;
-                }
-                if (!streamClock) {
-                  streamClock = true;
-                  cancelTimer();
-                }
-                engine.advanceProcessingTime(event.time);
-                endStep(engine);
-                return;
-              }
-              case 'elements': {
-                const e = engine ?? start(now());
-                if (!e.inElementStep) catchUp(e);
-                e.processElements(event.items, streamClock ? e.processingTime : scheduler.now(), !event.continues);
-                if (!event.continues) endStep(e);
-                return;
-              }
-              case 'watermark': {
-                if (event.time !== Infinity && strategy.windowFn instanceof GlobalWindows && strategy.trigger instanceof DefaultTrigger) {
-                  throw new DataflowError(
-                    `${name}: the input is unbounded (it has watermark ${formatTime(event.time)}) but is in the global window ` +
-                      'with the default trigger, which would fire only when the input ends; apply windowInto with a window ' +
-                      'function (e.g. fixedWindows) or a trigger first',
-                    { operator: name },
-                  );
-                }
-                const e = engine ?? start(now());
-                catchUp(e);
-                e.advanceWatermark(event.time);
-                endStep(e);
-                return;
-              }
+      // One step per event; any failure (bad input, user code) cancels the timers and ends the stream.
+      const onEvent = (event: DataflowEvent<KV<K, V>>): void => {
+        switch (event.kind) {
+          case 'strategy':
+            if (engine !== undefined) {
+              throw new DataflowError(
+                `${name}: the windowing strategy changed after data arrived (to ${formatStrategy(event.strategy)}); apply windowInto before the first element or watermark`,
+                { operator: name },
+              );
             }
-          }),
+            strategy = event.strategy;
+            return;
+          case 'processingTime': {
+            // Downstream learns the new processing time before it sees the panes fired at it.
+            subscriber.next(event);
+            if (engine === undefined) {
+              // Nothing to fire yet; the grouping starts (and takes its strategy) with its first data.
+              streamClock = true;
+              clockTime = Math.max(clockTime, event.time);
+              return;
+            }
+            if (!streamClock) {
+              streamClock = true;
+              cancelTimer();
+            }
+            engine.advanceProcessingTime(event.time);
+            endStep(engine);
+            return;
+          }
+          case 'elements': {
+            const e = engine ?? start(now());
+            if (!e.inElementStep) catchUp(e);
+            e.processElements(event.items, streamClock ? e.processingTime : scheduler.now(), !event.continues);
+            if (!event.continues) endStep(e);
+            return;
+          }
+          case 'watermark': {
+            if (event.time !== Infinity && strategy.windowFn instanceof GlobalWindows && strategy.trigger instanceof DefaultTrigger) {
+              throw new DataflowError(
+                `${name}: the input is unbounded (it has watermark ${formatTime(event.time)}) but is in the global window ` +
+                  'with the default trigger, which would fire only when the input ends; apply windowInto with a window ' +
+                  'function (e.g. fixedWindows) or a trigger first',
+                { operator: name },
+              );
+            }
+            const e = engine ?? start(now());
+            catchUp(e);
+            e.advanceWatermark(event.time);
+            endStep(e);
+            return;
+          }
+        }
+      };
+      const fail = (err: unknown): void => {
+        cancelTimer();
+        subscriber.error(err);
+      };
+
+      const subscription = source.subscribe({
+        next: (event) => {
+          try {
+            onEvent(event);
+          } catch (err) {
+            fail(err);
+          }
+        },
         error: (err) => {
           cancelTimer();
           subscriber.error(err);

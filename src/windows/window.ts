@@ -24,16 +24,18 @@ export interface BoundedWindow {
 /** A window `[start, end)` of event time (Beam's `IntervalWindow`). */
 export class IntervalWindow implements BoundedWindow {
   readonly maxTimestamp: number;
-  readonly id: string;
+  private idCache: string | undefined;
 
   constructor(
     readonly start: number,
     readonly end: number,
-    id?: string,
   ) {
     if (!(end > start)) throw new RangeError(`IntervalWindow: end (${end}) must be after start (${start})`);
     this.maxTimestamp = end - 1;
-    this.id = id ?? `${start}/${end}`;
+  }
+
+  get id(): string {
+    return (this.idCache ??= `${this.start}/${this.end}`);
   }
 
   /** Whether the two windows share at least one timestamp (touching windows do not overlap). */
@@ -63,7 +65,11 @@ export class IntervalWindow implements BoundedWindow {
 /** The single window of all time (Beam's `GlobalWindow`), the default window of every source. */
 export class GlobalWindow extends IntervalWindow {
   constructor() {
-    super(MIN_TIMESTAMP, END_OF_GLOBAL_WINDOW + 1, 'global');
+    super(MIN_TIMESTAMP, END_OF_GLOBAL_WINDOW + 1);
+  }
+
+  override get id(): string {
+    return 'global';
   }
 
   override toString(): string {
