@@ -3,7 +3,7 @@
  */
 import type { OperatorFunction } from 'rxjs';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
-import { elementwise } from './elementwise.js';
+import { fused } from './fusion.js';
 
 /**
  * Keeps the elements for which `predicate(value)` is true (Beam's `Filter.by`); watermarks pass through.
@@ -19,5 +19,5 @@ export function filterElements<T, S extends T>(
   predicate: (value: T) => value is S,
 ): OperatorFunction<DataflowEvent<T>, DataflowEvent<S>>;
 export function filterElements<T>(predicate: (value: T) => boolean): OperatorFunction<DataflowEvent<T>, DataflowEvent<T>> {
-  return elementwise<T, T>((items) => items.filter((it) => predicate(it.value)));
+  return fused<T, T>(() => ({ item: (c) => predicate(c.value as T) }));
 }

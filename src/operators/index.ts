@@ -13,3 +13,4 @@ export * from './flatten.js';
 export * from './coGroupByKey.js';
 export * from './groupingHandle.js';
 export * from './sinks.js';
+export * from './fusion.js';

@@ -3,8 +3,7 @@
  */
 import type { OperatorFunction } from 'rxjs';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
-import type { WindowedValue } from '../events/windowedValue.js';
-import { elementwise } from './elementwise.js';
+import { fused } from './fusion.js';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 
 /**
@@ -20,18 +19,18 @@ import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
  * ```
  */
 export function mapElements<T, R>(fn: (value: T) => R): OperatorFunction<DataflowEvent<T>, DataflowEvent<R>> {
-  return elementwise<T, R>((items) => {
-    const out = new Array<WindowedValue<R>>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i]!;
-      let value: R;
+  return fused<T, R>(() => ({
+    item(c) {
       try {
-        value = fn(it.value);
+        c.value = fn(c.value as T);
       } catch (err) {
-        throw new DataflowError(`mapElements: the function threw for element ${describeValue(it.value)}: ${errorMessage(err)}`, { operator: 'mapElements', value: it.value, cause: err });
+        throw new DataflowError(`mapElements: the function threw for element ${describeValue(c.value)}: ${errorMessage(err)}`, {
+          operator: 'mapElements',
+          value: c.value,
+          cause: err,
+        });
       }
-      out[i] = { value, timestamp: it.timestamp, windows: it.windows, pane: it.pane };
-    }
-    return out;
-  });
+      return true;
+    },
+  }));
 }

@@ -2,9 +2,9 @@
  * `windowInto`: assigns windows to elements and sets the windowing strategy (trigger, accumulation, allowed
  * lateness, ...) that downstream groupings apply (spec §2.5).
  */
-import { Observable, type OperatorFunction } from 'rxjs';
-import { ElementsEvent, StrategyEvent, type DataflowEvent } from '../events/dataflowEvent.js';
-import type { WindowedValue } from '../events/windowedValue.js';
+import type { OperatorFunction } from 'rxjs';
+import { StrategyEvent, type DataflowEvent } from '../events/dataflowEvent.js';
+import { fused, type Emit } from './fusion.js';
 import {
   applyWindowInto,
   DEFAULT_STRATEGY,
@@ -36,41 +36,32 @@ export function windowInto<T>(options: WindowIntoOptions): OperatorFunction<Data
   // Validate eagerly so that a bad configuration fails where the pipeline is built.
   applyWindowInto(DEFAULT_STRATEGY, options);
   const windowFn = options.windowFn;
-  return (source) =>
-    new Observable<DataflowEvent<T>>((subscriber) => {
-      let strategy: WindowingStrategy | undefined;
-      const announce = (previous: WindowingStrategy): void => {
-        const next = applyWindowInto(previous, options);
-        // An upstream announcement that changes nothing here is not repeated downstream.
-        if (strategy !== undefined && sameStrategy(strategy, next)) return;
-        strategy = next;
-        subscriber.next(new StrategyEvent(strategy));
-      };
-      return source.subscribe({
-        next: (event) => {
-          try {
-            if (event.kind === 'strategy') {
-              announce(event.strategy);
-              return;
-            }
-            if (strategy === undefined) announce(DEFAULT_STRATEGY);
-            if (event.kind !== 'elements') {
-              subscriber.next(event);
-              return;
-            }
-            const items = event.items;
-            const out = new Array<WindowedValue<T>>(items.length);
-            for (let i = 0; i < items.length; i++) {
-              const it = items[i]!;
-              out[i] = { value: it.value, timestamp: it.timestamp, windows: windowFn.assignWindows(it.timestamp), pane: it.pane };
-            }
-            subscriber.next(new ElementsEvent(out, event.continues));
-          } catch (err) {
-            subscriber.error(err);
-          }
-        },
-        error: (err) => subscriber.error(err),
-        complete: () => subscriber.complete(),
-      });
-    });
+  return fused<T, T>(() => {
+    let strategy: WindowingStrategy | undefined;
+    const announce = (previous: WindowingStrategy, emit: Emit): void => {
+      const next = applyWindowInto(previous, options);
+      // An upstream announcement that changes nothing here is not repeated downstream.
+      if (strategy !== undefined && sameStrategy(strategy, next)) return;
+      strategy = next;
+      emit(new StrategyEvent(strategy));
+    };
+    return {
+      // The strategy is announced before anything else passes, from upstream's if it has one.
+      control(event, emit) {
+        if (event.kind === 'strategy') {
+          announce(event.strategy, emit);
+          return;
+        }
+        if (strategy === undefined) announce(DEFAULT_STRATEGY, emit);
+        emit(event);
+      },
+      beforeElements(emit) {
+        if (strategy === undefined) announce(DEFAULT_STRATEGY, emit);
+      },
+      item(c) {
+        c.windows = windowFn.assignWindows(c.timestamp);
+        return true;
+      },
+    };
+  });
 }

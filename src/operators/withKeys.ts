@@ -4,8 +4,8 @@
 import type { OperatorFunction } from 'rxjs';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
-import type { KV, WindowedValue } from '../events/windowedValue.js';
-import { elementwise } from './elementwise.js';
+import type { KV } from '../events/windowedValue.js';
+import { fused } from './fusion.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 
 /** Options of {@link withKeys}. */
@@ -33,27 +33,27 @@ export function withKeys<T, K>(
   options: WithKeysOptions = {},
 ): OperatorFunction<DataflowEvent<T>, DataflowEvent<KV<K, T>>> {
   const deadLetter = sinkFn(options.deadLetter);
-  return elementwise<T, KV<K, T>>((items) => {
-    const out: WindowedValue<KV<K, T>>[] = [];
-    for (const it of items) {
+  return fused<T, KV<K, T>>(() => ({
+    item(c) {
       let key: K | undefined;
       let reason: string | undefined;
       let cause: unknown;
       try {
-        key = keyFn(it.value);
+        key = keyFn(c.value as T);
         if (key === undefined) reason = 'the key function returned undefined';
       } catch (err) {
         cause = err;
         reason = `the key function threw: ${errorMessage(err)}`;
       }
       if (reason === undefined) {
-        out.push({ value: [key as K, it.value], timestamp: it.timestamp, windows: it.windows, pane: it.pane });
-      } else if (deadLetter !== undefined) {
-        deadLetter({ value: it.value, reason, operator: 'withKeys' });
-      } else {
-        throw new DataflowError(`withKeys: element ${describeValue(it.value)}: ${reason}`, { operator: 'withKeys', value: it.value, cause });
+        c.value = [key as K, c.value];
+        return true;
       }
-    }
-    return out;
-  });
+      if (deadLetter === undefined) {
+        throw new DataflowError(`withKeys: element ${describeValue(c.value)}: ${reason}`, { operator: 'withKeys', value: c.value, cause });
+      }
+      deadLetter({ value: c.value, reason, operator: 'withKeys' });
+      return false;
+    },
+  }));
 }

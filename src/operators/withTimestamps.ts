@@ -116,18 +116,18 @@ export function withTimestamps<T>(
         chunked = false;
         subscriber.next(new ElementsEvent(batch));
       };
-      const emitItems = (items: WindowedValue<T>[]): void => {
-        if (!subscribing) {
-          subscriber.next(new ElementsEvent(items));
-          return;
-        }
-        for (const it of items) pending.push(it);
+      const addPending = (item: WindowedValue<T>): void => {
+        pending.push(item);
         if (pending.length >= CHUNK) {
           const chunk = pending;
           pending = [];
           chunked = true;
           subscriber.next(new ElementsEvent(chunk, true));
         }
+      };
+      const emitItems = (items: WindowedValue<T>[]): void => {
+        if (!subscribing) subscriber.next(new ElementsEvent(items));
+        else for (const it of items) addPending(it);
       };
       const advance = (w: WatermarkEvent): void => {
         if (w.time < watermark) {
@@ -144,7 +144,9 @@ export function withTimestamps<T>(
           try {
             if (!isDataflowEvent(x)) {
               const item = stamp(x as T);
-              if (item !== undefined) emitItems([item]);
+              if (item === undefined) return;
+              if (subscribing) addPending(item);
+              else subscriber.next(new ElementsEvent([item]));
             } else if (x.kind === 'elements') {
               const items: WindowedValue<T>[] = [];
               for (const it of x.items) {
