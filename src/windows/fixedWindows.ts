@@ -4,13 +4,15 @@
 import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
 import { checkDuration, floorMod } from '../time/duration.js';
 import { IntervalWindow, type BoundedWindow } from './window.js';
+import { WindowCache } from './windowCache.js';
 import type { WindowFn } from './windowFn.js';
 
 /** Fixed windows of `size` ms, shifted by `offset` ms (Beam's `FixedWindows`). */
 export class FixedWindows implements WindowFn {
   readonly isMerging = false;
-  // The last assignment, reused while elements keep falling into the same window (no allocation).
+  // The last assignment, reused while elements keep falling into the same window, and recent ones.
   private last: readonly BoundedWindow[] | undefined;
+  private readonly cache = new WindowCache();
 
   constructor(
     readonly size: number,
@@ -25,8 +27,12 @@ export class FixedWindows implements WindowFn {
     const last = this.last;
     if (last !== undefined && timestamp >= last[0]!.start && timestamp < last[0]!.end) return last;
     const start = timestamp - floorMod(timestamp - this.offset, this.size);
-    const end = Math.min(start + this.size, END_OF_GLOBAL_WINDOW + 1);
-    return (this.last = [new IntervalWindow(start, end)]);
+    let windows = this.cache.get(start);
+    if (windows === undefined) {
+      const end = Math.min(start + this.size, END_OF_GLOBAL_WINDOW + 1);
+      windows = this.cache.set(start, [new IntervalWindow(start, end)]);
+    }
+    return (this.last = windows);
   }
 
   equals(other: WindowFn): boolean {

@@ -4,6 +4,7 @@
 import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
 import { checkDuration, floorMod } from '../time/duration.js';
 import { IntervalWindow, type BoundedWindow } from './window.js';
+import { WindowCache } from './windowCache.js';
 import type { WindowFn } from './windowFn.js';
 
 /** Sliding windows of `size` ms every `period` ms (Beam's `SlidingWindows`). */
@@ -11,6 +12,7 @@ export class SlidingWindows implements WindowFn {
   readonly isMerging = false;
   private lastStart = NaN;
   private last: readonly BoundedWindow[] = [];
+  private readonly cache = new WindowCache();
 
   constructor(
     readonly size: number,
@@ -29,9 +31,15 @@ export class SlidingWindows implements WindowFn {
     const lastStart = timestamp - floorMod(timestamp - this.offset, this.period);
     // Windows depend on lastStart and on which of them still contain ts; reuse when both match.
     if (lastStart === this.lastStart && this.coversExactly(timestamp)) return this.last;
-    const out: BoundedWindow[] = [];
-    for (let s = lastStart; s > timestamp - this.size; s -= this.period) {
-      out.push(new IntervalWindow(s, Math.min(s + this.size, END_OF_GLOBAL_WINDOW + 1)));
+    // When the size is a multiple of the period, lastStart alone decides the windows: cache by it.
+    const cacheable = this.size % this.period === 0;
+    let out = cacheable ? this.cache.get(lastStart) : undefined;
+    if (out === undefined) {
+      const windows: BoundedWindow[] = [];
+      for (let s = lastStart; s > timestamp - this.size; s -= this.period) {
+        windows.push(new IntervalWindow(s, Math.min(s + this.size, END_OF_GLOBAL_WINDOW + 1)));
+      }
+      out = cacheable ? this.cache.set(lastStart, windows) : windows;
     }
     this.lastStart = lastStart;
     this.last = out;
