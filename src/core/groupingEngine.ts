@@ -529,9 +529,10 @@ export class GroupingEngine<K, V, A, O> {
 
   private addMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
     // Group the batch by key in first-seen order; all merging of a key happens before its elements are added.
-    const perKey = new Map<KeyState<K>, { value: V; timestamp: number; window: BoundedWindow }[]>();
-    for (const item of items) {
-      this.counters.elementsIn++;
+    const perKey = new Map<KeyState<K>, KeyBatch<V>>();
+    this.counters.elementsIn += items.length;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       const kv = item.value;
       if (!Array.isArray(kv) || kv.length !== 2) {
         this.invalid(kv, 'expected a [key, value] pair');
@@ -539,61 +540,81 @@ export class GroupingEngine<K, V, A, O> {
       }
       const ks = this.keyStateOrInvalid(kv[0], kv);
       if (ks === undefined) continue;
-      let list = perKey.get(ks);
-      if (list === undefined) perKey.set(ks, (list = []));
+      let batch = perKey.get(ks);
+      if (batch === undefined) perKey.set(ks, (batch = { values: [], timestamps: [], windows: [] }));
       for (const w of item.windows) {
-        if (this.gcTime(w) < this.iw) this.drop(ks, kv[1], item.timestamp, w, 'expired');
-        else list.push({ value: kv[1], timestamp: item.timestamp, window: w });
+        if (this.gcTime(w) < this.iw) {
+          this.drop(ks, kv[1], item.timestamp, w, 'expired');
+          continue;
+        }
+        batch.values.push(kv[1]);
+        batch.timestamps.push(item.timestamp);
+        batch.windows.push(w);
       }
     }
-    for (const [ks, pairs] of perKey) {
-      let current: { value: V; window: BoundedWindow } | undefined;
+    for (const [ks, batch] of perKey) {
+      let value: V | undefined;
+      let target: BoundedWindow | undefined;
       try {
-        const redirect = this.mergeKey(ks, pairs.map((p) => p.window));
-        for (const p of pairs) {
-          const target = redirect.get(p.window.id) ?? p.window;
-          current = { value: p.value, window: target };
+        const resolve = this.mergeKey(ks, batch.windows);
+        const n = batch.values.length;
+        for (let i = 0; i < n; i++) {
+          value = batch.values[i]!;
+          target = resolve(batch.windows[i]!);
           let ws = findState(ks, target);
           if (ws === undefined) ws = this.newWindowState(ks, target);
           else if (ws.closed) {
-            this.drop(ks, p.value, p.timestamp, target, 'closedWindow');
+            this.drop(ks, value, batch.timestamps[i]!, target, 'closedWindow');
             continue;
           }
-          this.addElement(ws, p.value, p.timestamp);
+          this.addElement(ws, value, batch.timestamps[i]!);
           if (ws.mark !== step) {
             ws.mark = step;
             touched.push(ws);
           }
         }
       } catch (err) {
-        const what = current ? 'adding element ' + describeValue(current.value) : 'merging windows';
-        throw this.userError(err, what, ks.key, current?.window);
+        const what = target ? 'adding element ' + describeValue(value) : 'merging windows';
+        throw this.userError(err, what, ks.key, target);
       }
     }
   }
 
   /**
-   * Merges the key's active windows with the batch's proto-windows (spec §2.3) and returns where each merged
-   * window's elements go.
+   * Merges the key's active windows with the batch's proto-windows (spec §2.3), performing each group's
+   * merge, and returns where an element of each proto-window goes. Windows are compared by their bounds:
+   * equal windows are one candidate (an active window first), so nothing merges with its own copy.
    */
-  private mergeKey(ks: KeyState<K>, protos: readonly BoundedWindow[]): Map<string, BoundedWindow> {
-    const redirect = new Map<string, BoundedWindow>();
-    const candidates = new Map<string, BoundedWindow>();
-    for (const ws of statesOf(ks)) if (!ws.closed) candidates.set(ws.window.id, ws.window);
-    for (const w of protos) if (!candidates.has(w.id)) candidates.set(w.id, w);
-    if (candidates.size < 2) return redirect;
-    const groups = this.windowFn.mergeWindows!([...candidates.values()]);
+  private mergeKey(ks: KeyState<K>, protos: readonly BoundedWindow[]): (w: BoundedWindow) => BoundedWindow {
+    const candidates: BoundedWindow[] = [];
+    for (const ws of statesOf(ks)) if (!ws.closed) candidates.push(ws.window);
+    for (let i = 0; i < protos.length; i++) candidates.push(protos[i]!);
+    if (candidates.length < 2) return identity;
+    // A stable sort keeps active windows before equal proto-windows.
+    candidates.sort(byBounds);
+    const unique: BoundedWindow[] = [];
+    const alias = new Map<BoundedWindow, BoundedWindow>();
+    for (const w of candidates) {
+      const last = unique[unique.length - 1];
+      if (last !== undefined && last.start === w.start && last.end === w.end) alias.set(w, last);
+      else unique.push(w);
+    }
+    const groups = unique.length < 2 ? [] : this.windowFn.mergeWindows!(unique);
+    const redirect = new Map<BoundedWindow, BoundedWindow>();
     for (const group of groups) {
       const result = group.result;
       const merged: WindowState<K>[] = [];
       for (const m of group.members) {
         const ws = findState(ks, m);
-        if (ws !== undefined && !ws.closed) merged.push(ws);
-        redirect.set(m.id, result);
+        if (ws !== undefined && !ws.closed && !merged.includes(ws)) merged.push(ws);
+        redirect.set(m, result);
       }
       this.mergeInto(ks, result, merged);
     }
-    return redirect;
+    return (w) => {
+      const canonical = alias.get(w) ?? w;
+      return redirect.get(canonical) ?? canonical;
+    };
   }
 
   private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): void {
@@ -950,6 +971,16 @@ export class GroupingEngine<K, V, A, O> {
 }
 
 const NO_STATES: readonly TriggerState[] = [];
+
+/** One key's share of a batch for a merging window function, in arrival order. */
+interface KeyBatch<V> {
+  readonly values: V[];
+  readonly timestamps: number[];
+  readonly windows: BoundedWindow[];
+}
+
+const identity = <T>(x: T): T => x;
+const byBounds = (a: BoundedWindow, b: BoundedWindow): number => a.start - b.start || a.end - b.end;
 
 /** A reusable list: cleared without giving its storage back, so steps do not allocate. */
 class Bag<T> {

@@ -43,19 +43,20 @@ export function mergeOverlappingIntervals(
   const sorted = [...windows].sort((a, b) => a.start - b.start || a.end - b.end);
   const groups: MergeGroup[] = [];
   let members: BoundedWindow[] = [sorted[0]!];
-  let union = sorted[0]!;
+  // The union so far: its start is the first member's; `last` is the member that reaches furthest.
+  let last = sorted[0]!;
   const close = (): void => {
-    if (members.length > 1) groups.push({ members, result: union });
+    if (members.length > 1) groups.push({ members, result: span(members[0]!, last) });
   };
   for (let i = 1; i < sorted.length; i++) {
     const w = sorted[i]!;
-    if (w.start < union.end && union.start < w.end) {
+    if (w.start < last.end) {
       members.push(w);
-      if (w.end > union.end) union = span(union, w);
+      if (w.end > last.end) last = w;
     } else {
       close();
       members = [w];
-      union = w;
+      last = w;
     }
   }
   close();
