@@ -496,14 +496,16 @@ export class GroupingEngine<K, V, A, O> {
         }
         const key = kv[0];
         if (ks === undefined || key !== lastKey) {
-          ks = this.keyStateOrInvalid(key, kv);
+          // Strings and numbers are their own encoding: look them up directly.
+          const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
+          ks = known ?? this.keyStateOrInvalid(key, kv);
           lastKey = key;
           if (ks === undefined) continue;
         }
         const windows = item.windows;
         for (let j = 0; j < windows.length; j++) {
           w = windows[j]!;
-          if (this.gcTime(w) < iw) {
+          if (iw !== -Infinity && this.gcTime(w) < iw) {
             this.drop(ks, kv[1], item.timestamp, w, 'expired');
             continue;
           }
