@@ -24,7 +24,6 @@ export interface BoundedWindow {
 /** A window `[start, end)` of event time (Beam's `IntervalWindow`). */
 export class IntervalWindow implements BoundedWindow {
   readonly maxTimestamp: number;
-  private idCache: string | undefined;
 
   constructor(
     readonly start: number,
@@ -35,7 +34,7 @@ export class IntervalWindow implements BoundedWindow {
   }
 
   get id(): string {
-    return (this.idCache ??= `${this.start}/${this.end}`);
+    return `${this.start}/${this.end}`;
   }
 
   /** Whether the two windows share at least one timestamp (touching windows do not overlap). */
