@@ -14,7 +14,7 @@
  */
 import type { CombineFn } from '../combiners/combineFn.js';
 import type { WindowedValue } from '../events/windowedValue.js';
-import type { PaneInfo } from '../panes/paneInfo.js';
+import { NO_FIRING, type PaneInfo } from '../panes/paneInfo.js';
 import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
 import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
 import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
@@ -193,6 +193,9 @@ export class GroupingEngine<K, V, A, O> {
   /** Chunks of an open step of a merging window function, merged and added together when it ends. */
   private pendingMerging: WindowedValue<readonly [K, V]>[] = [];
   private readonly countsElements: boolean;
+  /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
+  private lastKey: unknown = undefined;
+  private lastKeyState: KeyState<K> | undefined = undefined;
   private outbox: EmittedPane<K, O>[] = [];
   private readonly emptyKeys = new Bag<KeyState<K>>();
   readonly counters: GroupingCounters = {
@@ -376,11 +379,7 @@ export class GroupingEngine<K, V, A, O> {
    * chunks: pass `endOfStep = false` for every chunk but the last; fire checks wait for the last one.
    */
   processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt, endOfStep = true): void {
-    if (processingTime > this.pt) this.pt = processingTime;
-    if (this.openStep === 0) {
-      this.openStep = ++this.step;
-      this.openSnapshot = this.ow;
-    }
+    this.openElementStep(processingTime);
     if (this.windowFn.isMerging) {
       for (let i = 0; i < items.length; i++) this.pendingMerging.push(items[i]!);
       if (endOfStep) {
@@ -394,8 +393,28 @@ export class GroupingEngine<K, V, A, O> {
     if (endOfStep) this.endElementStep();
   }
 
+  /**
+   * Adds one element to the current element step, opening one if none is open; call
+   * {@link endElementStep} after the step's last element. Same as a one-element chunk of `processElements`,
+   * without the batch array.
+   */
+  addToElementStep(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    if (this.windowFn.isMerging) this.pendingMerging.push({ value: kv, timestamp, windows, pane: NO_FIRING });
+    else this.addOne(kv, timestamp, windows, this.openStep, this.touched);
+  }
+
+  private openElementStep(processingTime: number): void {
+    if (processingTime > this.pt) this.pt = processingTime;
+    if (this.openStep === 0) {
+      this.openStep = ++this.step;
+      this.openSnapshot = this.ow;
+      this.lastKeyState = undefined;
+    }
+  }
+
   /** Ends an element step: fire checks for the touched windows, in order (spec §10 step 5). */
-  private endElementStep(): void {
+  endElementStep(): void {
     if (this.openStep === 0) return;
     if (this.pendingMerging.length > 0) {
       const all = this.pendingMerging;
@@ -478,54 +497,60 @@ export class GroupingEngine<K, V, A, O> {
   // ---------------------------------------------------------------------------------------------------
 
   private addNonMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      this.addOne(item.value, item.timestamp, item.windows, step, touched);
+    }
+  }
+
+  /** Adds one element of an element step (non-merging window functions). */
+  private addOne(
+    kv: readonly [K, V],
+    timestamp: number,
+    windows: readonly BoundedWindow[],
+    step: number,
+    touched: Bag<WindowState<K>>,
+  ): void {
+    this.counters.elementsIn++;
+    if (!Array.isArray(kv) || kv.length !== 2) {
+      this.invalid(kv, 'expected a [key, value] pair');
+      return;
+    }
+    const key = kv[0];
+    let ks = this.lastKeyState;
+    if (ks === undefined || key !== this.lastKey) {
+      // Strings and numbers are their own encoding: look them up directly.
+      const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
+      ks = known ?? this.keyStateOrInvalid(key, kv);
+      if (ks === undefined) return;
+      this.lastKey = key;
+      this.lastKeyState = ks;
+    }
     const iw = this.iw;
-    const counters = this.counters;
-    let lastKey: unknown = undefined;
-    let ks: KeyState<K> | undefined;
-    let item: WindowedValue<readonly [K, V]> | undefined;
     let w: BoundedWindow | undefined;
-    counters.elementsIn += items.length;
     try {
-      for (let i = 0; i < items.length; i++) {
-        item = items[i]!;
-        w = undefined;
-        const kv = item.value;
-        if (!Array.isArray(kv) || kv.length !== 2) {
-          this.invalid(kv, 'expected a [key, value] pair');
+      for (let j = 0; j < windows.length; j++) {
+        w = windows[j]!;
+        if (iw !== -Infinity && this.gcTime(w) < iw) {
+          this.drop(ks, kv[1], timestamp, w, 'expired');
           continue;
         }
-        const key = kv[0];
-        if (ks === undefined || key !== lastKey) {
-          // Strings and numbers are their own encoding: look them up directly.
-          const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
-          ks = known ?? this.keyStateOrInvalid(key, kv);
-          lastKey = key;
-          if (ks === undefined) continue;
+        let ws = ks.lastWindow === w ? ks.lastState : undefined;
+        if (ws === undefined || ws.dead) ws = findState(ks, w) ?? this.newWindowState(ks, w);
+        if (ws.closed) {
+          this.drop(ks, kv[1], timestamp, w, 'closedWindow');
+          continue;
         }
-        const windows = item.windows;
-        for (let j = 0; j < windows.length; j++) {
-          w = windows[j]!;
-          if (iw !== -Infinity && this.gcTime(w) < iw) {
-            this.drop(ks, kv[1], item.timestamp, w, 'expired');
-            continue;
-          }
-          let ws = ks.lastWindow === w ? ks.lastState : undefined;
-          if (ws === undefined || ws.dead) ws = findState(ks, w) ?? this.newWindowState(ks, w);
-          if (ws.closed) {
-            this.drop(ks, kv[1], item.timestamp, w, 'closedWindow');
-            continue;
-          }
-          ks.lastWindow = w;
-          ks.lastState = ws;
-          this.addElement(ws, kv[1], item.timestamp);
-          if (ws.mark !== step) {
-            ws.mark = step;
-            touched.push(ws);
-          }
+        ks.lastWindow = w;
+        ks.lastState = ws;
+        this.addElement(ws, kv[1], timestamp);
+        if (ws.mark !== step) {
+          ws.mark = step;
+          touched.push(ws);
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(item?.value), ks?.key, w);
+      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, w);
     }
   }
 

@@ -4,7 +4,7 @@
  * in one pass over each batch and allocate one output element per input element, instead of one per stage
  * (as RxJS's `lift` lets consecutive operators share a subscriber). Semantics are those of the unfused chain.
  */
-import { Observable, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
 import { ElementsEvent, type DataflowEvent } from '../events/dataflowEvent.js';
 import type { WindowedValue } from '../events/windowedValue.js';
 import type { PaneInfo } from '../panes/paneInfo.js';
@@ -34,6 +34,20 @@ export interface StageInstance {
 /** A stage: creates fresh per-subscription state. */
 export type Stage = () => StageInstance;
 
+/** What a fused chain delivers to whoever drives it (see {@link FusedDataflow.connect}). */
+export interface FusedSink {
+  /** An event other than elements, after the stages' control hooks. */
+  control(event: DataflowEvent<unknown>): void;
+  /** A batch of elements starts (after the stages' `beforeElements` hooks). */
+  batchStart(): void;
+  /** An element that passed every stage; the cursor is reused for the next element. */
+  item(cursor: ElementCursor): void;
+  /** The batch ended; `continues` says whether more chunks of the same step follow. */
+  batchEnd(continues: boolean): void;
+  error(err: unknown): void;
+  complete(): void;
+}
+
 /** A dataflow produced by a chain of fused stages over `upstream`. */
 export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
   constructor(
@@ -41,54 +55,81 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
     readonly stages: readonly Stage[],
   ) {
     super((subscriber) => {
-      const n = stages.length;
-      const instances = stages.map((s) => s());
-      const itemSteps: ((c: ElementCursor) => boolean)[] = [];
-      for (const inst of instances) if (inst.item !== undefined) itemSteps.push(inst.item.bind(inst));
-      const k = itemSteps.length;
-      // emits[i] hands an event to stage i's control hook (or downstream when i === n).
-      const emits: Emit[] = new Array(n + 1);
-      emits[n] = (e) => subscriber.next(e as DataflowEvent<T>);
-      for (let i = n - 1; i >= 0; i--) {
-        const inst = instances[i]!;
-        const next = emits[i + 1]!;
-        emits[i] = inst.control === undefined ? next : (e) => inst.control!(e, next);
-      }
-      const before = instances.map((inst, i) => (inst.beforeElements ? () => inst.beforeElements!(emits[i + 1]!) : undefined));
-      const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
+      // Materializes the chain's output: one element object per kept element, one event per batch.
+      let out: WindowedValue<unknown>[] = [];
       // Whether a chunk of an unfinished step went downstream: its last chunk must follow, even if empty.
       let stepOpen = false;
-      return upstream.subscribe({
-        next: (event) => {
-          try {
-            if (event.kind !== 'elements') {
-              emits[0]!(event);
-              return;
-            }
-            for (const b of before) b?.();
-            const items = event.items;
-            const out: WindowedValue<unknown>[] = [];
-            for (let i = 0; i < items.length; i++) {
-              const it = items[i]!;
-              cursor.value = it.value;
-              cursor.timestamp = it.timestamp;
-              cursor.windows = it.windows;
-              cursor.pane = it.pane;
-              let keep = true;
-              for (let j = 0; j < k && keep; j++) keep = itemSteps[j]!(cursor);
-              if (keep) out.push({ value: cursor.value, timestamp: cursor.timestamp, windows: cursor.windows, pane: cursor.pane });
-            }
-            if (out.length > 0 || (stepOpen && !event.continues)) {
-              stepOpen = event.continues;
-              subscriber.next(new ElementsEvent(out as WindowedValue<T>[], event.continues));
-            }
-          } catch (err) {
-            subscriber.error(err);
+      return this.connect({
+        control: (event) => subscriber.next(event as DataflowEvent<T>),
+        batchStart: () => {
+          out = [];
+        },
+        item: (c) => {
+          out.push({ value: c.value, timestamp: c.timestamp, windows: c.windows, pane: c.pane });
+        },
+        batchEnd: (continues) => {
+          if (out.length > 0 || (stepOpen && !continues)) {
+            stepOpen = continues;
+            subscriber.next(new ElementsEvent(out as WindowedValue<T>[], continues));
           }
         },
         error: (err) => subscriber.error(err),
         complete: () => subscriber.complete(),
       });
+    });
+  }
+
+  /**
+   * Subscribes to the upstream and runs the stages, delivering to `sink`. A grouping uses this to take the
+   * chain's elements straight from the cursor, without an element object per element.
+   */
+  connect(sink: FusedSink): Subscription {
+    const stages = this.stages;
+    const n = stages.length;
+    const instances = stages.map((s) => s());
+    const itemSteps: ((c: ElementCursor) => boolean)[] = [];
+    for (const inst of instances) if (inst.item !== undefined) itemSteps.push(inst.item.bind(inst));
+    const k = itemSteps.length;
+    // emits[i] hands an event to stage i's control hook (or to the sink when i === n).
+    const emits: Emit[] = new Array(n + 1);
+    emits[n] = (e) => sink.control(e);
+    for (let i = n - 1; i >= 0; i--) {
+      const inst = instances[i]!;
+      const next = emits[i + 1]!;
+      emits[i] = inst.control === undefined ? next : (e) => inst.control!(e, next);
+    }
+    const before: (() => void)[] = [];
+    instances.forEach((inst, i) => {
+      if (inst.beforeElements) before.push(() => inst.beforeElements!(emits[i + 1]!));
+    });
+    const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
+    return this.upstream.subscribe({
+      next: (event) => {
+        try {
+          if (event.kind !== 'elements') {
+            emits[0]!(event);
+            return;
+          }
+          for (let i = 0; i < before.length; i++) before[i]!();
+          sink.batchStart();
+          const items = event.items;
+          for (let i = 0; i < items.length; i++) {
+            const it = items[i]!;
+            cursor.value = it.value;
+            cursor.timestamp = it.timestamp;
+            cursor.windows = it.windows;
+            cursor.pane = it.pane;
+            let keep = true;
+            for (let j = 0; j < k && keep; j++) keep = itemSteps[j]!(cursor);
+            if (keep) sink.item(cursor);
+          }
+          sink.batchEnd(event.continues);
+        } catch (err) {
+          sink.error(err);
+        }
+      },
+      error: (err) => sink.error(err),
+      complete: () => sink.complete(),
     });
   }
 }

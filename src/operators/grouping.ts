@@ -18,6 +18,7 @@ import type { KV, WindowedValue } from '../events/windowedValue.js';
 import { formatTime } from '../time/constants.js';
 import { DefaultTrigger } from '../triggers/defaultTrigger.js';
 import { GlobalWindows } from '../windows/globalWindows.js';
+import { FusedDataflow } from './fusion.js';
 import type { GroupingHandle } from './groupingHandle.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 import {
@@ -218,27 +219,46 @@ export function groupAlsoByWindow<K, V, A, O>(
         subscriber.error(err);
       };
 
-      const subscription = source.subscribe({
-        next: (event) => {
-          try {
-            onEvent(event);
-          } catch (err) {
-            fail(err);
-          }
-        },
-        error: (err) => {
+      const complete = (): void =>
+        guard(() => {
+          const e = engine ?? start(now());
+          e.advanceWatermark(Infinity);
+          endStep(e);
           cancelTimer();
-          subscriber.error(err);
-        },
-        complete: () =>
-          guard(() => {
-            const e = engine ?? start(now());
-            e.advanceWatermark(Infinity);
-            endStep(e);
-            cancelTimer();
-            subscriber.complete();
-          }),
-      });
+          subscriber.complete();
+        });
+      // Fed by a fused element-wise chain, the grouping takes elements straight from the chain's cursor.
+      let batchTime = 0;
+      const subscription =
+        source instanceof FusedDataflow
+          ? source.connect({
+              control: onEvent,
+              batchStart: () => {
+                const e = engine ?? start(now());
+                if (!e.inElementStep) catchUp(e);
+                batchTime = streamClock ? e.processingTime : scheduler.now();
+              },
+              item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
+              batchEnd: (continues) => {
+                const e = engine!;
+                if (continues || !e.inElementStep) return;
+                e.endElementStep();
+                endStep(e);
+              },
+              error: fail,
+              complete,
+            })
+          : source.subscribe({
+              next: (event) => {
+                try {
+                  onEvent(event);
+                } catch (err) {
+                  fail(err);
+                }
+              },
+              error: fail,
+              complete,
+            });
       return () => {
         cancelTimer();
         subscription.unsubscribe();
