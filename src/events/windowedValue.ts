@@ -17,7 +17,8 @@ export interface WindowedValue<T> {
   readonly pane: PaneInfo;
 }
 
-const IN_GLOBAL_WINDOW: readonly BoundedWindow[] = Object.freeze([GLOBAL_WINDOW]);
+/** The windows of a value in the global window (shared; never mutate). */
+export const IN_GLOBAL_WINDOW: readonly BoundedWindow[] = Object.freeze([GLOBAL_WINDOW]);
 
 /** A value with an explicit event time, in the global window (Beam's `TimestampedValue`). */
 export class TimestampedValue<T> implements WindowedValue<T> {

@@ -48,10 +48,55 @@ export interface FusedSink {
   complete(): void;
 }
 
-/** A dataflow produced by a chain of fused stages over `upstream`. */
+/** What the head of a chain feeds: events, and batches of elements one element at a time. */
+export interface ChainInput {
+  /** An event other than elements. */
+  event(event: DataflowEvent<unknown>): void;
+  batchStart(): void;
+  item(value: unknown, timestamp: number, windows: readonly BoundedWindow[], pane: PaneInfo): void;
+  batchEnd(continues: boolean): void;
+  error(err: unknown): void;
+  complete(): void;
+}
+
+/** The head of a fused chain: subscribes to its source and feeds `input`. */
+export type ChainHead = (input: ChainInput) => Subscription;
+
+/** A head that reads a dataflow. */
+export function dataflowHead(upstream: Observable<DataflowEvent<unknown>>): ChainHead {
+  return (input) => {
+    let failed = false;
+    return upstream.subscribe({
+      next: (event) => {
+        if (failed) return;
+        try {
+          if (event.kind !== 'elements') {
+            input.event(event);
+            return;
+          }
+          input.batchStart();
+          const items = event.items;
+          for (let i = 0; i < items.length; i++) {
+            const it = items[i]!;
+            input.item(it.value, it.timestamp, it.windows, it.pane);
+          }
+          input.batchEnd(event.continues);
+        } catch (err) {
+          failed = true;
+          input.error(err);
+        }
+      },
+      error: (err) => input.error(err),
+      complete: () => input.complete(),
+    });
+  };
+}
+
+/** A dataflow produced by a chain of fused stages after a head. */
 export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
   constructor(
-    readonly upstream: Observable<DataflowEvent<unknown>>,
+    /** Where the chain's input comes from. */
+    readonly head: ChainHead,
     readonly stages: readonly Stage[],
   ) {
     super((subscriber) => {
@@ -80,7 +125,7 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
   }
 
   /**
-   * Subscribes to the upstream and runs the stages, delivering to `sink`. A grouping uses this to take the
+   * Subscribes to the head and runs the stages, delivering to `sink`. A grouping uses this to take the
    * chain's elements straight from the cursor, without an element object per element.
    */
   connect(sink: FusedSink): Subscription {
@@ -103,31 +148,21 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
       if (inst.beforeElements) before.push(() => inst.beforeElements!(emits[i + 1]!));
     });
     const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
-    return this.upstream.subscribe({
-      next: (event) => {
-        try {
-          if (event.kind !== 'elements') {
-            emits[0]!(event);
-            return;
-          }
-          for (let i = 0; i < before.length; i++) before[i]!();
-          sink.batchStart();
-          const items = event.items;
-          for (let i = 0; i < items.length; i++) {
-            const it = items[i]!;
-            cursor.value = it.value;
-            cursor.timestamp = it.timestamp;
-            cursor.windows = it.windows;
-            cursor.pane = it.pane;
-            let keep = true;
-            for (let j = 0; j < k && keep; j++) keep = itemSteps[j]!(cursor);
-            if (keep) sink.item(cursor);
-          }
-          sink.batchEnd(event.continues);
-        } catch (err) {
-          sink.error(err);
-        }
+    return this.head({
+      event: (event) => emits[0]!(event),
+      batchStart: () => {
+        for (let i = 0; i < before.length; i++) before[i]!();
+        sink.batchStart();
       },
+      item: (value, timestamp, windows, pane) => {
+        cursor.value = value;
+        cursor.timestamp = timestamp;
+        cursor.windows = windows;
+        cursor.pane = pane;
+        for (let j = 0; j < k; j++) if (!itemSteps[j]!(cursor)) return;
+        sink.item(cursor);
+      },
+      batchEnd: (continues) => sink.batchEnd(continues),
       error: (err) => sink.error(err),
       complete: () => sink.complete(),
     });
@@ -138,6 +173,6 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
 export function fused<T, R>(stage: Stage): OperatorFunction<DataflowEvent<T>, DataflowEvent<R>> {
   return (source) =>
     source instanceof FusedDataflow
-      ? new FusedDataflow<R>(source.upstream, [...source.stages, stage])
-      : new FusedDataflow<R>(source as Observable<DataflowEvent<unknown>>, [stage]);
+      ? new FusedDataflow<R>(source.head, [...source.stages, stage])
+      : new FusedDataflow<R>(dataflowHead(source as Observable<DataflowEvent<unknown>>), [stage]);
 }

@@ -4,15 +4,16 @@
  * `+Infinity`. `watermark(t)` markers in the input are forwarded as watermarks, so a marble stream can script
  * them inline; values that are already dataflow events (from `testStream()`) are re-stamped and forwarded.
  */
-import { Observable, type OperatorFunction } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
 import {
-  ElementsEvent,
   ProcessingTimeEvent,
   WatermarkEvent,
   isDataflowEvent,
   type DataflowEvent,
 } from '../events/dataflowEvent.js';
-import { TimestampedValue, type WindowedValue } from '../events/windowedValue.js';
+import { IN_GLOBAL_WINDOW } from '../events/windowedValue.js';
+import { NO_FIRING } from '../panes/paneInfo.js';
+import { FusedDataflow } from './fusion.js';
 import { MAX_TIMESTAMP, MIN_TIMESTAMP, formatTime, invalidTimestampReason } from '../time/constants.js';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
@@ -71,15 +72,19 @@ export function withTimestamps<T>(
   const validate = options.validate;
   const deadLetter = sinkFn(options.deadLetter);
   return (source) =>
-    new Observable<DataflowEvent<T>>((subscriber) => {
+    new FusedDataflow<T>((input) => {
       let watermark = -Infinity;
-      // Values that arrive while subscribing (a bounded, synchronous source) are collected into one batch.
-      let subscribing = true;
-      let pending: WindowedValue<T>[] = [];
       let sawClock = false;
+      let failed = false;
+      // Values that arrive while subscribing (a bounded, synchronous source) form one step. They are kept
+      // as they came (value and timestamp) until subscribing ends or the input completes, so that a bounded
+      // input can first announce its frozen clock, then go downstream in chunks that form one step.
+      let subscribing = true;
+      let values: T[] = [];
+      let times: number[] = [];
 
-      // Stamps a value, or reports why it cannot be stamped (dead letter) and returns undefined.
-      const stamp = (value: T): WindowedValue<T> | undefined => {
+      // The event time of a value, or undefined after sending it to the dead-letter sink.
+      const stamp = (value: T): number | undefined => {
         let reason: string | undefined;
         let ts = NaN;
         let cause: unknown;
@@ -99,35 +104,39 @@ export function withTimestamps<T>(
           cause = err;
           reason = `${phase} threw: ${errorMessage(err)}`;
         }
-        if (reason === undefined) return new TimestampedValue(value, ts);
+        if (reason === undefined) return ts;
         if (deadLetter !== undefined) {
           deadLetter({ value, reason, operator: name });
           return undefined;
         }
         throw new DataflowError(`${name}: element ${describeValue(value)}: ${reason}`, { operator: name, value, cause });
       };
-      // The batch collected while subscribing goes downstream in chunks, so that large bounded inputs are
-      // processed as they are read; the chunks form one step.
-      let chunked = false;
-      const flush = (): void => {
-        if (pending.length === 0 && !chunked) return;
-        const batch = pending;
-        pending = [];
-        chunked = false;
-        subscriber.next(new ElementsEvent(batch));
-      };
-      const addPending = (item: WindowedValue<T>): void => {
-        pending.push(item);
-        if (pending.length >= CHUNK) {
-          const chunk = pending;
-          pending = [];
-          chunked = true;
-          subscriber.next(new ElementsEvent(chunk, true));
+      const add = (value: T): void => {
+        const ts = stamp(value);
+        if (ts === undefined) return;
+        if (subscribing) {
+          values.push(value);
+          times.push(ts);
+          return;
         }
+        input.batchStart();
+        input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
+        input.batchEnd(false);
       };
-      const emitItems = (items: WindowedValue<T>[]): void => {
-        if (!subscribing) subscriber.next(new ElementsEvent(items));
-        else for (const it of items) addPending(it);
+      // Sends the values kept while subscribing as one step, in chunks.
+      const flush = (): void => {
+        const n = values.length;
+        if (n === 0) return;
+        const vs = values;
+        const ts = times;
+        values = [];
+        times = [];
+        for (let start = 0; start < n; start += CHUNK) {
+          const end = Math.min(start + CHUNK, n);
+          input.batchStart();
+          for (let i = start; i < end; i++) input.item(vs[i], ts[i]!, IN_GLOBAL_WINDOW, NO_FIRING);
+          input.batchEnd(end < n);
+        }
       };
       const advance = (w: WatermarkEvent): void => {
         if (w.time < watermark) {
@@ -136,50 +145,74 @@ export function withTimestamps<T>(
         if (w.time === watermark) return;
         flush();
         watermark = w.time;
-        subscriber.next(w);
+        input.event(w);
+      };
+      const fail = (err: unknown): void => {
+        failed = true;
+        values = [];
+        times = [];
+        input.error(err);
       };
 
       const subscription = source.subscribe({
         next: (x) => {
+          if (failed) return;
           try {
-            if (!isDataflowEvent(x)) {
-              const item = stamp(x as T);
-              if (item === undefined) return;
-              if (subscribing) addPending(item);
-              else subscriber.next(new ElementsEvent([item]));
-            } else if (x.kind === 'elements') {
-              const items: WindowedValue<T>[] = [];
-              for (const it of x.items) {
-                const item = stamp(it.value as T);
-                if (item !== undefined) items.push(item);
+            if (!isDataflowEvent(x)) add(x as T);
+            else if (x.kind === 'elements') {
+              // A batch from a dataflow source (testStream) stays one batch, re-stamped.
+              const items = x.items;
+              if (subscribing) {
+                for (const it of items) add(it.value as T);
+                return;
               }
-              if (items.length > 0) emitItems(items);
-            }
-            else if (x.kind === 'watermark') advance(x);
+              const kept: T[] = [];
+              const stamps: number[] = [];
+              for (const it of items) {
+                const ts = stamp(it.value as T);
+                if (ts === undefined) continue;
+                kept.push(it.value as T);
+                stamps.push(ts);
+              }
+              if (kept.length === 0) return;
+              input.batchStart();
+              for (let i = 0; i < kept.length; i++) input.item(kept[i], stamps[i]!, IN_GLOBAL_WINDOW, NO_FIRING);
+              input.batchEnd(false);
+            } else if (x.kind === 'watermark') advance(x);
             else {
               if (x.kind === 'processingTime') sawClock = true;
               flush();
-              subscriber.next(x as DataflowEvent<T>);
+              input.event(x);
             }
           } catch (err) {
-            subscriber.error(err);
+            fail(err);
           }
         },
         error: (err) => {
-          pending = [];
-          subscriber.error(err);
+          if (!failed) fail(err);
         },
         complete: () => {
-          // A bounded input delivered at once is processed with processing time frozen (spec §6.5): announce
-          // a scripted clock that never advances, so processing-time triggers cannot fire on it.
-          if (subscribing && !sawClock) subscriber.next(new ProcessingTimeEvent(0));
-          flush();
-          if (watermark !== Infinity) subscriber.next(new WatermarkEvent(Infinity));
-          subscriber.complete();
+          if (failed) return;
+          try {
+            // A bounded input delivered at once is processed with processing time frozen (spec §6.5): it
+            // announces a scripted clock that never advances, before its elements.
+            if (subscribing && !sawClock) input.event(new ProcessingTimeEvent(0));
+            flush();
+            if (watermark !== Infinity) input.event(new WatermarkEvent(Infinity));
+            input.complete();
+          } catch (err) {
+            fail(err);
+          }
         },
       });
       subscribing = false;
-      if (!subscriber.closed) flush();
+      if (!failed) {
+        try {
+          flush();
+        } catch (err) {
+          fail(err);
+        }
+      }
       return subscription;
-    });
+    }, []);
 }
