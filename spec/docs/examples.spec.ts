@@ -740,8 +740,8 @@ example('deadLetterInput', () => {
     expect(goodOnly).toEqual({ panes, completed: true, error: undefined });
     expect(deadLetters).toEqual([
       { operator: 'withTimestamps', value: { sensor: 's1', value: 100, at: 12.5 }, reason: 'event time must be an integer number of milliseconds, got 12.5' },
-      { operator: 'withTimestamps', value: { sensor: 's2', value: -100, at: 25_000 }, reason: 'value must be >= 0, got -100' },
       { operator: 'withKeys', value: { value: 100, at: 20_000 }, reason: 'the key function returned undefined' },
+      { operator: 'withTimestamps', value: { sensor: 's2', value: -100, at: 25_000 }, reason: 'value must be >= 0, got -100' },
     ]);
   });
 

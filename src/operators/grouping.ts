@@ -186,6 +186,9 @@ export function groupAlsoByWindow<K, V, A, O>(
               streamClock = true;
               cancelTimer();
             }
+            // A clock announced within a step (a bounded input freezing processing time) that does not
+            // move the clock leaves the step open.
+            if (engine.inElementStep && event.time <= engine.processingTime) return;
             engine.advanceProcessingTime(event.time);
             endStep(engine);
             return;

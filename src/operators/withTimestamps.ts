@@ -76,12 +76,12 @@ export function withTimestamps<T>(
       let watermark = -Infinity;
       let sawClock = false;
       let failed = false;
-      // Values that arrive while subscribing (a bounded, synchronous source) form one step. They are kept
-      // as they came (value and timestamp) until subscribing ends or the input completes, so that a bounded
-      // input can first announce its frozen clock, then go downstream in chunks that form one step.
+      // Values that arrive while subscribing (a bounded, synchronous source) form one step, sent on as they
+      // are read in chunks of CHUNK elements (every chunk but the last marked as continuing the step).
       let subscribing = true;
-      let values: T[] = [];
-      let times: number[] = [];
+      let chunkOpen = false;
+      let chunkSize = 0;
+      let stepOpen = false;
 
       // The event time of a value, or undefined after sending it to the dead-letter sink.
       const stamp = (value: T): number | undefined => {
@@ -111,32 +111,43 @@ export function withTimestamps<T>(
         }
         throw new DataflowError(`${name}: element ${describeValue(value)}: ${reason}`, { operator: name, value, cause });
       };
+      // Adds a value to the step read while subscribing.
+      const addToStep = (value: T, ts: number): void => {
+        if (!chunkOpen) {
+          input.batchStart();
+          chunkOpen = true;
+          chunkSize = 0;
+        }
+        input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
+        if (++chunkSize >= CHUNK) pause();
+      };
       const add = (value: T): void => {
         const ts = stamp(value);
         if (ts === undefined) return;
         if (subscribing) {
-          values.push(value);
-          times.push(ts);
+          addToStep(value, ts);
           return;
         }
         input.batchStart();
         input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
         input.batchEnd(false);
       };
-      // Sends the values kept while subscribing as one step, in chunks.
+      // Closes the current chunk; the step goes on.
+      const pause = (): void => {
+        if (!chunkOpen) return;
+        input.batchEnd(true);
+        chunkOpen = false;
+        stepOpen = true;
+      };
+      // Ends the step read while subscribing.
       const flush = (): void => {
-        const n = values.length;
-        if (n === 0) return;
-        const vs = values;
-        const ts = times;
-        values = [];
-        times = [];
-        for (let start = 0; start < n; start += CHUNK) {
-          const end = Math.min(start + CHUNK, n);
+        if (chunkOpen) input.batchEnd(false);
+        else if (stepOpen) {
           input.batchStart();
-          for (let i = start; i < end; i++) input.item(vs[i], ts[i]!, IN_GLOBAL_WINDOW, NO_FIRING);
-          input.batchEnd(end < n);
+          input.batchEnd(false);
         }
+        chunkOpen = false;
+        stepOpen = false;
       };
       const advance = (w: WatermarkEvent): void => {
         if (w.time < watermark) {
@@ -149,8 +160,6 @@ export function withTimestamps<T>(
       };
       const fail = (err: unknown): void => {
         failed = true;
-        values = [];
-        times = [];
         input.error(err);
       };
 
@@ -194,10 +203,11 @@ export function withTimestamps<T>(
         complete: () => {
           if (failed) return;
           try {
-            // A bounded input delivered at once is processed with processing time frozen (spec §6.5): it
-            // announces a scripted clock that never advances, before its elements.
-            if (subscribing && !sawClock) input.event(new ProcessingTimeEvent(0));
             flush();
+            // A bounded input delivered at once is processed with processing time frozen (spec §6.5): after
+            // its one step it announces a scripted clock that never advances, so no processing-time trigger
+            // can fire on it, here or downstream.
+            if (subscribing && !sawClock) input.event(new ProcessingTimeEvent(0));
             if (watermark !== Infinity) input.event(new WatermarkEvent(Infinity));
             input.complete();
           } catch (err) {
