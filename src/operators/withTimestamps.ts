@@ -175,17 +175,12 @@ export function withTimestamps<T>(
                 for (const it of items) add(it.value as T);
                 return;
               }
-              const kept: T[] = [];
-              const stamps: number[] = [];
-              for (const it of items) {
-                const ts = stamp(it.value as T);
-                if (ts === undefined) continue;
-                kept.push(it.value as T);
-                stamps.push(ts);
-              }
-              if (kept.length === 0) return;
               input.batchStart();
-              for (let i = 0; i < kept.length; i++) input.item(kept[i], stamps[i]!, IN_GLOBAL_WINDOW, NO_FIRING);
+              for (let i = 0; i < items.length; i++) {
+                const value = items[i]!.value as T;
+                const ts = stamp(value);
+                if (ts !== undefined) input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
+              }
               input.batchEnd(false);
             } else if (x.kind === 'watermark') advance(x);
             else {
