@@ -543,8 +543,8 @@ export class GroupingEngine<K, V, A, O> {
         }
         ks.lastWindow = w;
         ks.lastState = ws;
-        this.addElement(ws, kv[1], timestamp);
-        if (ws.mark !== step) {
+        // Only a window whose trigger saw the element can have become ready (see addElement).
+        if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
           ws.mark = step;
           touched.push(ws);
         }
@@ -594,8 +594,7 @@ export class GroupingEngine<K, V, A, O> {
             this.drop(ks, value, batch.timestamps[i]!, target, 'closedWindow');
             continue;
           }
-          this.addElement(ws, value, batch.timestamps[i]!);
-          if (ws.mark !== step) {
+          if (this.addElement(ws, value, batch.timestamps[i]!) && ws.mark !== step) {
             ws.mark = step;
             touched.push(ws);
           }
@@ -703,7 +702,13 @@ export class GroupingEngine<K, V, A, O> {
     }
   }
 
-  private addElement(ws: WindowState<K>, value: V, timestamp: number): void {
+  /**
+   * Adds an element to a window: accumulator, GC timer, holds, trigger. Returns whether the trigger saw the
+   * element. A trigger that does not count elements only reacts to the first element of a pane; for the
+   * others its state does not change, so it cannot have become ready and the window needs no fire check
+   * (readiness through time comes with a timer).
+   */
+  private addElement(ws: WindowState<K>, value: V, timestamp: number): boolean {
     ws.newCount++;
     if (!ws.hasAcc) {
       ws.acc = this.fn.createAccumulator();
@@ -728,7 +733,9 @@ export class GroupingEngine<K, V, A, O> {
     if (ws.needsOnElement || this.countsElements) {
       ws.needsOnElement = false;
       this.program.root.onElement(this.ctx.bind(ws));
+      return true;
     }
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ export function groupAlsoByWindow<K, V, A, O>(
       let streamClock = false;
       // The scripted processing time seen before the grouping started.
       let clockTime = -Infinity;
+      let sawStrategy = false;
       let timer: Subscription | undefined;
       let timerDue = NaN;
       let emittedWatermark = -Infinity;
@@ -172,14 +173,19 @@ export function groupAlsoByWindow<K, V, A, O>(
               );
             }
             strategy = event.strategy;
+            sawStrategy = true;
             return;
           case 'processingTime': {
             // Downstream learns the new processing time before it sees the panes fired at it.
             subscriber.next(event);
             if (engine === undefined) {
-              // Nothing to fire yet; the grouping starts (and takes its strategy) with its first data.
               streamClock = true;
               clockTime = Math.max(clockTime, event.time);
+              // Without state there is nothing to fire: a new grouping starts (and takes its strategy) with its
+              // first data. One restored from a snapshot has state and starts at once, so that each advance
+              // of the clock is a step of its own, once its strategy is known.
+              if (handle?.restoreFrom === undefined || !sawStrategy) return;
+              start(clockTime);
               return;
             }
             if (!streamClock) {
