@@ -94,9 +94,11 @@ class KeyState<K> {
   readonly windows = new Map<number, WindowState<K>>();
   /** Number of window states of the key. */
   count = 0;
-  /** The window and state of this key's previous element: consecutive elements often share a window. */
-  lastWindow: BoundedWindow | undefined = undefined;
-  lastState: WindowState<K> | undefined = undefined;
+  /**
+   * The states of this key's previous element, by position in its window list: consecutive elements often
+   * share their windows (the same window objects).
+   */
+  readonly lastStates: (WindowState<K> | undefined)[] = [];
   constructor(
     readonly key: K,
     readonly encoded: EncodedKey,
@@ -535,14 +537,16 @@ export class GroupingEngine<K, V, A, O> {
           this.drop(ks, kv[1], timestamp, w, 'expired');
           continue;
         }
-        let ws = ks.lastWindow === w ? ks.lastState : undefined;
-        if (ws === undefined || ws.dead) ws = findState(ks, w) ?? this.newWindowState(ks, w);
+        // The key's previous element usually had the same windows (window functions reuse window objects).
+        let ws = ks.lastStates[j];
+        if (ws === undefined || ws.window !== w || ws.dead) {
+          ws = findState(ks, w) ?? this.newWindowState(ks, w);
+          ks.lastStates[j] = ws;
+        }
         if (ws.closed) {
           this.drop(ks, kv[1], timestamp, w, 'closedWindow');
           continue;
         }
-        ks.lastWindow = w;
-        ks.lastState = ws;
         // Only a window whose trigger saw the element can have become ready (see addElement).
         if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
           ws.mark = step;
