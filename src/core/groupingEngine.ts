@@ -997,15 +997,6 @@ export class GroupingEngine<K, V, A, O> {
     for (let i = 0; i < out.length; i++) this.emitFn(out[i]!);
   }
 
-  /** @internal */
-  currentInputWatermark(): number {
-    return this.iw;
-  }
-
-  /** @internal */
-  currentProcessingTime(): number {
-    return this.pt;
-  }
 }
 
 const NO_STATES: readonly TriggerState[] = [];
@@ -1080,8 +1071,8 @@ class EngineTriggerContext<K> implements TriggerContext {
     this.ws = ws;
     this.state = ws.trigger;
     this.window = ws.window;
-    this.inputWatermark = this.engine.currentInputWatermark();
-    this.processingTime = this.engine.currentProcessingTime();
+    this.inputWatermark = this.engine.inputWatermark;
+    this.processingTime = this.engine.processingTime;
     return this;
   }
 

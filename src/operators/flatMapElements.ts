@@ -1,10 +1,9 @@
 /**
  * `flatMapElements`: maps each element to zero or more values with the same timestamp, windows and pane.
  */
-import type { OperatorFunction } from 'rxjs';
+import type { Observable, OperatorFunction } from 'rxjs';
 import type { DataflowEvent } from '../events/dataflowEvent.js';
-import type { WindowedValue } from '../events/windowedValue.js';
-import { elementwise } from './elementwise.js';
+import { dataflowHead, FusedDataflow } from './fusion.js';
 
 /**
  * Maps every element to any number of values (Beam's `FlatMapElements`); each output keeps the input's
@@ -17,11 +16,16 @@ import { elementwise } from './elementwise.js';
  * ```
  */
 export function flatMapElements<T, R>(fn: (value: T) => Iterable<R>): OperatorFunction<DataflowEvent<T>, DataflowEvent<R>> {
-  return elementwise<T, R>((items) => {
-    const out: WindowedValue<R>[] = [];
-    for (const it of items) {
-      for (const value of fn(it.value)) out.push({ value, timestamp: it.timestamp, windows: it.windows, pane: it.pane });
-    }
-    return out;
-  });
+  // A head of a new fused chain: each input element becomes any number of cursor elements.
+  return (source) =>
+    new FusedDataflow<R>(
+      (input) =>
+        dataflowHead(source as Observable<DataflowEvent<unknown>>)({
+          ...input,
+          item: (value, timestamp, windows, pane) => {
+            for (const out of fn(value as T)) input.item(out, timestamp, windows, pane);
+          },
+        }),
+      [],
+    );
 }

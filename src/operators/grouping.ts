@@ -18,7 +18,7 @@ import type { KV, WindowedValue } from '../events/windowedValue.js';
 import { formatTime } from '../time/constants.js';
 import { DefaultTrigger } from '../triggers/defaultTrigger.js';
 import { GlobalWindows } from '../windows/globalWindows.js';
-import { FusedDataflow } from './fusion.js';
+import { dataflowHead, FusedDataflow } from './fusion.js';
 import type { GroupingHandle } from './groupingHandle.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
 import {
@@ -199,13 +199,6 @@ export function groupAlsoByWindow<K, V, A, O>(
             endStep(engine);
             return;
           }
-          case 'elements': {
-            const e = engine ?? start(now());
-            if (!e.inElementStep) catchUp(e);
-            e.processElements(event.items, streamClock ? e.processingTime : scheduler.now(), !event.continues);
-            if (!event.continues) endStep(e);
-            return;
-          }
           case 'watermark': {
             if (event.time !== Infinity && strategy.windowFn instanceof GlobalWindows && strategy.trigger instanceof DefaultTrigger) {
               throw new DataflowError(
@@ -236,38 +229,27 @@ export function groupAlsoByWindow<K, V, A, O>(
           cancelTimer();
           subscriber.complete();
         });
-      // Fed by a fused element-wise chain, the grouping takes elements straight from the chain's cursor.
+      // The grouping takes elements straight from the cursor of a fused element-wise chain (a chain of none
+      // over any other dataflow), one at a time, without an element object per element.
+      const input = source instanceof FusedDataflow ? source : new FusedDataflow<KV<K, V>>(dataflowHead(source), []);
       let batchTime = 0;
-      const subscription =
-        source instanceof FusedDataflow
-          ? source.connect({
-              control: onEvent,
-              batchStart: () => {
-                const e = engine ?? start(now());
-                if (!e.inElementStep) catchUp(e);
-                batchTime = streamClock ? e.processingTime : scheduler.now();
-              },
-              item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
-              batchEnd: (continues) => {
-                const e = engine!;
-                if (continues || !e.inElementStep) return;
-                e.endElementStep();
-                endStep(e);
-              },
-              error: fail,
-              complete,
-            })
-          : source.subscribe({
-              next: (event) => {
-                try {
-                  onEvent(event);
-                } catch (err) {
-                  fail(err);
-                }
-              },
-              error: fail,
-              complete,
-            });
+      const subscription = input.connect({
+        control: onEvent,
+        batchStart: () => {
+          const e = engine ?? start(now());
+          if (!e.inElementStep) catchUp(e);
+          batchTime = streamClock ? e.processingTime : scheduler.now();
+        },
+        item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
+        batchEnd: (continues) => {
+          const e = engine!;
+          if (continues || !e.inElementStep) return;
+          e.endElementStep();
+          endStep(e);
+        },
+        error: fail,
+        complete,
+      });
       return () => {
         cancelTimer();
         subscription.unsubscribe();

@@ -1,6 +1,5 @@
 export * from './withTimestamps.js';
 export * from './windowInto.js';
-export * from './elementwise.js';
 export * from './mapElements.js';
 export * from './filterElements.js';
 export * from './flatMapElements.js';
