@@ -510,9 +510,9 @@ export function runBatch(s: StrategySpec, events: readonly Ev[]): RunResult {
 }
 
 /** Drives a `GroupingEngine` directly with the scenario's steps (what the operator should amount to). */
-export function runEngine(sc: Scenario): { panes: PaneRecord[]; watermarks: number[] } {
+export function runEngine(sc: Scenario, windowFn?: WindowFn): { panes: PaneRecord[]; watermarks: number[] } {
   const s = sc.strategy;
-  const strategy = applyWindowInto(DEFAULT_STRATEGY, windowIntoOptions(s));
+  const strategy = applyWindowInto(DEFAULT_STRATEGY, { ...windowIntoOptions(s), ...(windowFn ? { windowFn } : {}) });
   const panes: PaneRecord[] = [];
   const watermarks: number[] = [];
   const engine = new GroupingEngine<string, number, any, any>({

@@ -162,32 +162,33 @@ export function composeCombineFns(
 
 /** `addInput` over an array of component accumulators, unrolled for up to four components. */
 function unrolledAddInput(fns: readonly AnyCombineFn[]): (acc: unknown[], input: unknown) => unknown[] {
-  const [f0, f1, f2, f3] = fns.map((f) => f.addInput.bind(f)) as ((a: unknown, i: unknown) => unknown)[];
+  // Method calls on the captured components (not bound functions), which the JIT can inline.
+  const [c0, c1, c2, c3] = fns;
   switch (fns.length) {
     case 1:
       return (acc, input) => {
-        acc[0] = f0!(acc[0], input);
+        acc[0] = c0!.addInput(acc[0], input);
         return acc;
       };
     case 2:
       return (acc, input) => {
-        acc[0] = f0!(acc[0], input);
-        acc[1] = f1!(acc[1], input);
+        acc[0] = c0!.addInput(acc[0], input);
+        acc[1] = c1!.addInput(acc[1], input);
         return acc;
       };
     case 3:
       return (acc, input) => {
-        acc[0] = f0!(acc[0], input);
-        acc[1] = f1!(acc[1], input);
-        acc[2] = f2!(acc[2], input);
+        acc[0] = c0!.addInput(acc[0], input);
+        acc[1] = c1!.addInput(acc[1], input);
+        acc[2] = c2!.addInput(acc[2], input);
         return acc;
       };
     case 4:
       return (acc, input) => {
-        acc[0] = f0!(acc[0], input);
-        acc[1] = f1!(acc[1], input);
-        acc[2] = f2!(acc[2], input);
-        acc[3] = f3!(acc[3], input);
+        acc[0] = c0!.addInput(acc[0], input);
+        acc[1] = c1!.addInput(acc[1], input);
+        acc[2] = c2!.addInput(acc[2], input);
+        acc[3] = c3!.addInput(acc[3], input);
         return acc;
       };
     default:

@@ -14,10 +14,12 @@
  */
 import type { CombineFn } from '../combiners/combineFn.js';
 import type { WindowedValue } from '../events/windowedValue.js';
-import { NO_FIRING, type PaneInfo } from '../panes/paneInfo.js';
+import type { PaneInfo } from '../panes/paneInfo.js';
 import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
 import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
-import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
+import { Repeatedly, Trigger, TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
+import { DefaultTrigger } from '../triggers/defaultTrigger.js';
+import { AfterWatermarkEarlyAndLate } from '../triggers/afterWatermark.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
 import { DataflowError, describeValue, errorMessage } from './errors.js';
@@ -26,6 +28,7 @@ import { decodeTime, encodeTime, type EngineSnapshot, type KeySnapshot } from '.
 import { HoldIndex, TimerQueue } from './timeIndex.js';
 import { formatStrategy } from '../strategy/windowingStrategy.js';
 import { GLOBAL_WINDOW, IntervalWindow } from '../windows/window.js';
+import { Sessions } from '../windows/sessions.js';
 
 /** A pane produced by the engine. */
 export interface EmittedPane<K, O> {
@@ -87,6 +90,8 @@ export interface GroupingEngineOptions<K, V, A, O> {
 }
 
 class KeyState<K> {
+  /** The state of the first window of this key's previous element (see `lastStates`). */
+  last0: WindowState<K> | undefined = undefined;
   /**
    * The key's window states by window start (a number key, no string building); states of windows with the
    * same start and other ends (sessions) are chained through `sameStart`.
@@ -95,10 +100,22 @@ class KeyState<K> {
   /** Number of window states of the key. */
   count = 0;
   /**
-   * The states of this key's previous element, by position in its window list: consecutive elements often
-   * share their windows (the same window objects).
+   * The states of this key's previous element, by position in its window list after the first: consecutive
+   * elements often share their windows (the same window objects).
    */
   readonly lastStates: (WindowState<K> | undefined)[] = [];
+  /**
+   * Merging window functions: the (value, timestamp, window) entries of the open element step, in arrival
+   * order. Merging waits for the end of the step (all windows merge before elements are added, spec §2.3).
+   */
+  readonly stepValues: unknown[] = [];
+  readonly stepTimestamps: number[] = [];
+  readonly stepWindows: BoundedWindow[] = [];
+  /** Interval merging: the unions of the open step (sorted by start) and each buffered entry's union. */
+  readonly stepRoots: IntervalNode<K>[] = [];
+  readonly stepNodes: IntervalNode<K>[] = [];
+  /** The element step in which the key last got entries. */
+  stepMark = 0;
   constructor(
     readonly key: K,
     readonly encoded: EncodedKey,
@@ -107,10 +124,17 @@ class KeyState<K> {
 }
 
 class WindowState<K> {
-  acc: unknown = undefined;
-  hasAcc = false;
+  // The fields the quick path of addOne reads come first (one cache line).
+  /**
+   * The engine's epoch in which adding an element to this window only counts and combines it (see
+   * `addElement`); any other value means the full path.
+   */
+  quickEpoch = 0;
   /** Elements added since the last firing. */
   newCount = 0;
+  acc: unknown = undefined;
+  readonly window: BoundedWindow;
+  hasAcc = false;
   elementHold = NaN;
   extraHold = NaN;
   lastPane: PaneInfo | undefined = undefined;
@@ -136,9 +160,11 @@ class WindowState<K> {
 
   constructor(
     readonly ks: KeyState<K>,
-    readonly window: BoundedWindow,
+    window: BoundedWindow,
     readonly trigger: TriggerState,
-  ) {}
+  ) {
+    this.window = window;
+  }
 }
 
 const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
@@ -192,9 +218,22 @@ export class GroupingEngine<K, V, A, O> {
   private openStep = 0;
   private openSnapshot = -Infinity;
   private readonly touched = new Bag<WindowState<K>>();
-  /** Chunks of an open step of a merging window function, merged and added together when it ends. */
-  private pendingMerging: WindowedValue<readonly [K, V]>[] = [];
+  /** Merging window functions: keys with entries in the open element step, in first-seen order. */
+  private readonly mergeKeys = new Bag<KeyState<K>>();
+  /** The window function merges overlapping intervals (sessions): merges are found incrementally. */
+  private readonly intervalMerging: boolean;
+  /**
+   * Interval merging under a trigger that never finishes: entries are folded into their union's accumulator
+   * as they arrive instead of being kept until the step ends.
+   */
+  private readonly foldEagerly: boolean;
   private readonly countsElements: boolean;
+  /**
+   * Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count
+   * elements); `epoch` changes whenever a watermark moves, which ends every window's quick path.
+   */
+  private readonly quickAdds: boolean;
+  private epoch = 1;
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
   private lastKeyState: KeyState<K> | undefined = undefined;
@@ -229,6 +268,9 @@ export class GroupingEngine<K, V, A, O> {
     this.pt = options.processingTime ?? 0;
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
     this.countsElements = this.program.countsElements;
+    this.quickAdds = this.holdCombiner === 0 && !this.countsElements;
+    this.intervalMerging = s.windowFn instanceof Sessions;
+    this.foldEagerly = this.intervalMerging && neverFinishes(s.trigger);
   }
 
   /** The input watermark. */
@@ -383,11 +425,9 @@ export class GroupingEngine<K, V, A, O> {
   processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt, endOfStep = true): void {
     this.openElementStep(processingTime);
     if (this.windowFn.isMerging) {
-      for (let i = 0; i < items.length; i++) this.pendingMerging.push(items[i]!);
-      if (endOfStep) {
-        const all = this.pendingMerging;
-        this.pendingMerging = [];
-        this.addMerging(all, this.openStep, this.touched);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        this.stageMerging(item.value, item.timestamp, item.windows);
       }
     } else {
       this.addNonMerging(items, this.openStep, this.touched);
@@ -402,7 +442,7 @@ export class GroupingEngine<K, V, A, O> {
    */
   addToElementStep(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    if (this.windowFn.isMerging) this.pendingMerging.push({ value: kv, timestamp, windows, pane: NO_FIRING });
+    if (this.windowFn.isMerging) this.stageMerging(kv, timestamp, windows);
     else this.addOne(kv, timestamp, windows, this.openStep, this.touched);
   }
 
@@ -418,11 +458,7 @@ export class GroupingEngine<K, V, A, O> {
   /** Ends an element step: fire checks for the touched windows, in order (spec §10 step 5). */
   endElementStep(): void {
     if (this.openStep === 0) return;
-    if (this.pendingMerging.length > 0) {
-      const all = this.pendingMerging;
-      this.pendingMerging = [];
-      this.addMerging(all, this.openStep, this.touched);
-    }
+    if (this.mergeKeys.size > 0) this.mergeStep(this.openStep, this.touched);
     const touched = this.touched;
     const snapshot = this.openSnapshot;
     this.openStep = 0;
@@ -445,6 +481,7 @@ export class GroupingEngine<K, V, A, O> {
     this.endElementStep();
     if (!(watermark > this.iw)) return; // equal: no-op; backwards: ignored for derived watermarks
     this.iw = watermark;
+    this.epoch++;
     const step = ++this.step;
     const due = this.collected;
     let earliestFiring = Infinity;
@@ -519,95 +556,354 @@ export class GroupingEngine<K, V, A, O> {
       return;
     }
     const key = kv[0];
-    let ks = this.lastKeyState;
-    if (ks === undefined || key !== this.lastKey) {
-      // Strings and numbers are their own encoding: look them up directly.
-      const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
-      ks = known ?? this.keyStateOrInvalid(key, kv);
+    // Strings and numbers are their own encoding: look them up directly.
+    let ks = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
+    if (ks === undefined) {
+      ks = this.lookUpKey(key, kv);
       if (ks === undefined) return;
-      this.lastKey = key;
-      this.lastKeyState = ks;
     }
-    const iw = this.iw;
-    let w: BoundedWindow | undefined;
+    const epoch = this.epoch;
+    let j = 0;
     try {
-      for (let j = 0; j < windows.length; j++) {
-        w = windows[j]!;
-        if (iw !== -Infinity && this.gcTime(w) < iw) {
-          this.drop(ks, kv[1], timestamp, w, 'expired');
-          continue;
-        }
-        // The key's previous element usually had the same windows (window functions reuse window objects).
-        let ws = ks.lastStates[j];
-        if (ws === undefined || ws.window !== w || ws.dead) {
-          ws = findState(ks, w) ?? this.newWindowState(ks, w);
-          ks.lastStates[j] = ws;
-        }
-        if (ws.closed) {
-          this.drop(ks, kv[1], timestamp, w, 'closedWindow');
-          continue;
-        }
-        // Only a window whose trigger saw the element can have become ready (see addElement).
-        if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
-          ws.mark = step;
-          touched.push(ws);
+      for (; j < windows.length; j++) {
+        // The quick path: the key's previous element went to the same window state, and since then nothing
+        // changed what adding an element does besides counting and combining it (see addElement).
+        const last = j === 0 ? ks.last0 : ks.lastStates[j];
+        if (last !== undefined && last.window === windows[j] && last.quickEpoch === epoch) {
+          last.newCount++;
+          last.acc = this.fn.addInput(last.acc as A, kv[1]);
+        } else {
+          this.addToWindow(ks, kv, timestamp, windows[j]!, j, step, touched);
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, w);
+      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, windows[j]);
     }
   }
 
-  private addMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
-    // Group the batch by key in first-seen order; all merging of a key happens before its elements are added.
-    const perKey = new Map<KeyState<K>, KeyBatch<V>>();
-    this.counters.elementsIn += items.length;
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      const kv = item.value;
-      if (!Array.isArray(kv) || kv.length !== 2) {
-        this.invalid(kv, 'expected a [key, value] pair');
+  /** The key's state for an element's key (and the key remembered as the last one), or undefined if invalid. */
+  private lookUpKey(key: K, kv: readonly [K, V]): KeyState<K> | undefined {
+    // Keys that need encoding (composite keys) are often repeated by consecutive elements.
+    if (this.lastKeyState !== undefined && key === this.lastKey) return this.lastKeyState;
+    // Strings and numbers are their own encoding: look them up directly.
+    const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
+    const ks = known ?? this.keyStateOrInvalid(key, kv);
+    if (ks === undefined) return undefined;
+    this.lastKey = key;
+    this.lastKeyState = ks;
+    return ks;
+  }
+
+  /** Adds an element to its `j`th window (the full path of {@link addOne}). */
+  private addToWindow(
+    ks: KeyState<K>,
+    kv: readonly [K, V],
+    timestamp: number,
+    w: BoundedWindow,
+    j: number,
+    step: number,
+    touched: Bag<WindowState<K>>,
+  ): void {
+    const iw = this.iw;
+    if (iw !== -Infinity && this.gcTime(w) < iw) {
+      this.drop(ks, kv[1], timestamp, w, 'expired');
+      return;
+    }
+    // The key's previous element usually had the same windows (window functions reuse window objects).
+    let ws = j === 0 ? ks.last0 : ks.lastStates[j];
+    if (ws === undefined || ws.window !== w || ws.dead) {
+      ws = findState(ks, w) ?? this.newWindowState(ks, w);
+      if (j === 0) ks.last0 = ws;
+      else ks.lastStates[j] = ws;
+    }
+    if (ws.closed) {
+      this.drop(ks, kv[1], timestamp, w, 'closedWindow');
+      return;
+    }
+    // Only a window whose trigger saw the element can have become ready (see addElement).
+    if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
+      ws.mark = step;
+      touched.push(ws);
+    }
+  }
+
+  /**
+   * Merging window functions: files an element's (value, window) entries under its key until the step ends.
+   * For interval merging (sessions) each entry joins its key's unions at once, and under a trigger that
+   * never finishes (no window can be closed, so no entry can be dropped after merging) its value is folded
+   * into the union's accumulator right away: no element is kept until the step ends (spec §8.1 lets the
+   * engine combine partial accumulators).
+   */
+  private stageMerging(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[]): void {
+    this.counters.elementsIn++;
+    if (!Array.isArray(kv) || kv.length !== 2) {
+      this.invalid(kv, 'expected a [key, value] pair');
+      return;
+    }
+    const ks = this.lookUpKey(kv[0], kv);
+    if (ks === undefined) return;
+    if (ks.stepMark !== this.openStep) {
+      ks.stepMark = this.openStep;
+      this.mergeKeys.push(ks);
+      if (this.intervalMerging) this.startUnions(ks);
+    }
+    const iw = this.iw;
+    for (let j = 0; j < windows.length; j++) {
+      const w = windows[j]!;
+      if (iw !== -Infinity && this.gcTime(w) < iw) {
+        this.drop(ks, kv[1], timestamp, w, 'expired');
         continue;
       }
-      const ks = this.keyStateOrInvalid(kv[0], kv);
-      if (ks === undefined) continue;
-      let batch = perKey.get(ks);
-      if (batch === undefined) perKey.set(ks, (batch = { values: [], timestamps: [], windows: [] }));
-      for (const w of item.windows) {
-        if (this.gcTime(w) < this.iw) {
-          this.drop(ks, kv[1], item.timestamp, w, 'expired');
-          continue;
-        }
-        batch.values.push(kv[1]);
-        batch.timestamps.push(item.timestamp);
-        batch.windows.push(w);
+      if (!this.intervalMerging) {
+        ks.stepValues.push(kv[1]);
+        ks.stepTimestamps.push(timestamp);
+        ks.stepWindows.push(w);
+        continue;
+      }
+      const node = this.joinUnion(ks.stepRoots, w, undefined, ks);
+      if (this.foldEagerly) {
+        this.foldInto(node, kv[1], timestamp, ks, w);
+      } else {
+        ks.stepValues.push(kv[1]);
+        ks.stepTimestamps.push(timestamp);
+        ks.stepNodes.push(node);
       }
     }
-    for (const [ks, batch] of perKey) {
-      let value: V | undefined;
-      let target: BoundedWindow | undefined;
+  }
+
+  /** Ends the element step of a merging window function: per key (first-seen order), merge, then add. */
+  private mergeStep(step: number, touched: Bag<WindowState<K>>): void {
+    const keys = this.mergeKeys;
+    try {
+      for (let k = 0; k < keys.size; k++) {
+        const ks = keys.items[k]!;
+        if (this.intervalMerging) this.mergeUnions(ks, step, touched);
+        else this.mergeGeneric(ks, step, touched);
+        clearStepEntries(ks);
+      }
+    } finally {
+      for (let k = 0; k < keys.size; k++) clearStepEntries(keys.items[k]!);
+      keys.clear();
+    }
+  }
+
+  /** Any merging window function: merge through its `mergeWindows`, then add the key's entries. */
+  private mergeGeneric(ks: KeyState<K>, step: number, touched: Bag<WindowState<K>>): void {
+    const values = ks.stepValues as V[];
+    const timestamps = ks.stepTimestamps;
+    const windows = ks.stepWindows;
+    let value: V | undefined;
+    let target: BoundedWindow | undefined;
+    try {
+      const resolve = this.mergeKey(ks, windows);
+      for (let i = 0; i < values.length; i++) {
+        value = values[i]!;
+        target = resolve(windows[i]!);
+        this.addAfterMerging(ks, findState(ks, target) ?? this.newWindowState(ks, target), value, timestamps[i]!, step, touched);
+      }
+    } catch (err) {
+      const what = target ? 'adding element ' + describeValue(value) : 'merging windows';
+      throw this.userError(err, what, ks.key, target);
+    }
+  }
+
+  /** Adds an element to the window it went to after merging, unless that window is closed (spec §2.3). */
+  private addAfterMerging(ks: KeyState<K>, ws: WindowState<K>, value: V, timestamp: number, step: number, touched: Bag<WindowState<K>>): void {
+    if (ws.closed) this.drop(ks, value, timestamp, ws.window, 'closedWindow');
+    else if (this.addElement(ws, value, timestamp) && ws.mark !== step) {
+      ws.mark = step;
+      touched.push(ws);
+    }
+  }
+
+  // Interval merging (sessions): the same merges as mergeGeneric, found incrementally. The key's active
+  // windows, then its entries' windows, join a list of disjoint unions sorted by start (nearly ordered input
+  // touches only its end); each union of two or more distinct windows is one merge group (equal windows are
+  // one candidate, so nothing merges with its own copy).
+
+  /** Opens the key's unions for a step: one per active window. */
+  private startUnions(ks: KeyState<K>): void {
+    const roots = ks.stepRoots;
+    for (let head of ks.windows.values()) {
+      for (let ws: WindowState<K> | undefined = head; ws !== undefined; ws = ws.sameStart) {
+        if (!ws.closed) this.joinUnion(roots, ws.window, ws, ks);
+      }
+    }
+  }
+
+  /**
+   * Adds window `w` (of active state `state`, if any) to `roots`, merging the unions it overlaps (windows
+   * that only touch stay apart); returns the union it joined.
+   */
+  private joinUnion(roots: IntervalNode<K>[], w: BoundedWindow, state: WindowState<K> | undefined, ks: KeyState<K>): IntervalNode<K> {
+    const s = w.start;
+    const e = w.end;
+    let hi = roots.length - 1;
+    while (hi >= 0 && roots[hi]!.start >= e) hi--;
+    let lo = hi;
+    while (lo >= 0 && roots[lo]!.end > s) lo--;
+    lo++;
+    if (lo > hi) {
+      const node = new IntervalNode(w, state);
+      if (hi === roots.length - 1) roots.push(node);
+      else roots.splice(hi + 1, 0, node);
+      return node;
+    }
+    const root = roots[lo]!;
+    if (root.first.start !== s || root.first.end !== e) root.multi = true;
+    if (hi > lo) {
+      for (let j = lo + 1; j <= hi; j++) this.absorbUnion(root, roots[j]!, ks, w);
+      roots.splice(lo + 1, hi - lo);
+    }
+    if (s < root.start) root.start = s;
+    if (e > root.end) root.end = e;
+    if (state !== undefined) {
+      root.members.push(state);
+      root.state = undefined;
+    }
+    return root;
+  }
+
+  /** Union `other` joins `root`: members, bounds and folded contents. */
+  private absorbUnion(root: IntervalNode<K>, other: IntervalNode<K>, ks: KeyState<K>, w: BoundedWindow): void {
+    root.multi = true;
+    for (let m = 0; m < other.members.length; m++) root.members.push(other.members[m]!);
+    if (other.end > root.end) root.end = other.end;
+    other.parent = root;
+    if (other.count === 0) return;
+    if (root.count === 0) root.acc = other.acc;
+    else {
       try {
-        const resolve = this.mergeKey(ks, batch.windows);
-        const n = batch.values.length;
-        for (let i = 0; i < n; i++) {
-          value = batch.values[i]!;
-          target = resolve(batch.windows[i]!);
-          let ws = findState(ks, target);
-          if (ws === undefined) ws = this.newWindowState(ks, target);
-          else if (ws.closed) {
-            this.drop(ks, value, batch.timestamps[i]!, target, 'closedWindow');
-            continue;
-          }
-          if (this.addElement(ws, value, batch.timestamps[i]!) && ws.mark !== step) {
+        root.acc = this.fn.mergeAccumulators([root.acc as A, other.acc as A]);
+      } catch (err) {
+        throw this.userError(err, 'merging accumulators', ks.key, w);
+      }
+    }
+    root.count += other.count;
+    if (other.lateTs) root.lateTs = true;
+    root.holdTs = this.combineHold(root.holdTs, other.holdTs);
+    other.acc = undefined;
+  }
+
+  /** Folds an entry into its union (eager mode): accumulator, count, what its hold will be. */
+  private foldInto(node: IntervalNode<K>, value: V, timestamp: number, ks: KeyState<K>, w: BoundedWindow): void {
+    try {
+      node.acc = this.fn.addInput(node.count === 0 ? this.fn.createAccumulator() : (node.acc as A), value);
+    } catch (err) {
+      throw this.userError(err, 'adding element ' + describeValue(value), ks.key, w);
+    }
+    node.count++;
+    if (this.holdCombiner !== 0) {
+      if (timestamp < this.ow) node.lateTs = true;
+      else node.holdTs = this.combineHold(node.holdTs, timestamp);
+    }
+  }
+
+  /** Two element holds under the timestamp combiner (earliest or latest); NaN is no hold. */
+  private combineHold(a: number, b: number): number {
+    if (a !== a) return b;
+    if (b !== b) return a;
+    return this.holdCombiner === 2 ? (a > b ? a : b) : a < b ? a : b;
+  }
+
+  /** Ends the step for a key of an interval-merging window function: merge groups, then add its entries. */
+  private mergeUnions(ks: KeyState<K>, step: number, touched: Bag<WindowState<K>>): void {
+    const roots = ks.stepRoots;
+    let value: V | undefined;
+    let target: BoundedWindow | undefined;
+    try {
+      for (let r = 0; r < roots.length; r++) {
+        const root = roots[r]!;
+        if (!root.multi) continue;
+        const members = root.members;
+        if (members.length > 1) members.sort(byWindowBounds);
+        root.state = this.mergeInto(ks, new IntervalWindow(root.start, root.end), members);
+      }
+      if (this.foldEagerly) {
+        for (let r = 0; r < roots.length; r++) {
+          const root = roots[r]!;
+          if (root.count === 0) continue;
+          const ws = this.unionState(ks, root);
+          target = ws.window;
+          if (this.addFolded(ws, root) && ws.mark !== step) {
             ws.mark = step;
             touched.push(ws);
           }
         }
-      } catch (err) {
-        const what = target ? 'adding element ' + describeValue(value) : 'merging windows';
-        throw this.userError(err, what, ks.key, target);
+        return;
+      }
+      const values = ks.stepValues as V[];
+      const timestamps = ks.stepTimestamps;
+      const nodes = ks.stepNodes;
+      for (let i = 0; i < values.length; i++) {
+        let root = nodes[i]!;
+        while (root.parent !== undefined) root = root.parent;
+        const ws = this.unionState(ks, root);
+        value = values[i]!;
+        target = ws.window;
+        this.addAfterMerging(ks, ws, value, timestamps[i]!, step, touched);
+      }
+    } catch (err) {
+      const what = target ? (this.foldEagerly ? 'adding elements' : 'adding element ' + describeValue(value)) : 'merging windows';
+      throw this.userError(err, what, ks.key, target);
+    }
+  }
+
+  /** The state a union's elements go to: its merge result, its active window, or its (new) window. */
+  private unionState(ks: KeyState<K>, root: IntervalNode<K>): WindowState<K> {
+    let ws = root.state;
+    if (ws === undefined) ws = root.state = findState(ks, root.first) ?? this.newWindowState(ks, root.first);
+    return ws;
+  }
+
+  /**
+   * Adds a union's folded entries to its window: the same bookkeeping as {@link addElement} for each of them
+   * (counts, accumulator, GC timer, holds, trigger), done once. Returns whether the trigger saw them.
+   */
+  private addFolded(ws: WindowState<K>, root: IntervalNode<K>): boolean {
+    const n = root.count;
+    ws.newCount += n;
+    if (ws.hasAcc) ws.acc = this.fn.mergeAccumulators([ws.acc as A, root.acc as A]);
+    else {
+      ws.acc = root.acc;
+      ws.hasAcc = true;
+    }
+    root.acc = undefined;
+    const w = ws.window;
+    if (!ws.gcTimerSet) {
+      ws.gcTimerSet = true;
+      this.setEventTimer(ws, this.gcTime(w));
+    }
+    // Holds (spec §7.2), as addElement places them for each element.
+    const windowLate = w.maxTimestamp < this.iw;
+    let late: boolean;
+    if (this.holdCombiner === 0) {
+      late = windowLate || w.maxTimestamp < this.ow;
+      if (!late && ws.elementHold !== ws.elementHold) this.setElementHold(ws, w.maxTimestamp);
+    } else {
+      late = windowLate || root.lateTs;
+      const h = root.holdTs;
+      if (!windowLate && h === h) {
+        const cur = ws.elementHold;
+        if (cur !== cur || (this.holdCombiner === 1 ? h < cur : h > cur)) this.setElementHold(ws, h);
       }
     }
+    if (late) {
+      const gc = this.gcTime(w);
+      if (gc >= this.iw && ws.extraHold !== gc) this.setExtraHold(ws, gc);
+    }
+    if (this.countsElements) {
+      const ctx = this.ctx.bind(ws);
+      for (let i = 0; i < n; i++) this.program.root.onElement(ctx);
+      ws.needsOnElement = false;
+      return true;
+    }
+    if (ws.needsOnElement) {
+      ws.needsOnElement = false;
+      this.program.root.onElement(this.ctx.bind(ws));
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -647,7 +943,7 @@ export class GroupingEngine<K, V, A, O> {
     };
   }
 
-  private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): void {
+  private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): WindowState<K> {
     const existing = findState(ks, result);
     const target = existing ?? this.newWindowState(ks, result);
     const wasActive = existing !== undefined && !existing.closed;
@@ -690,6 +986,7 @@ export class GroupingEngine<K, V, A, O> {
     ctx.mergedStates = NO_STATES;
     if (!wasActive) target.lastPane = undefined;
     target.needsOnElement = true;
+    target.quickEpoch = 0;
     target.closed = this.program.isClosed(target.trigger);
     if (target.closed) {
       this.discardContents(target);
@@ -703,7 +1000,9 @@ export class GroupingEngine<K, V, A, O> {
       if (ws === target) continue;
       this.unlinkState(ks, ws);
       ws.dead = true;
+      ws.quickEpoch = 0;
     }
+    return target;
   }
 
   /**
@@ -734,12 +1033,17 @@ export class GroupingEngine<K, V, A, O> {
       if (cur !== cur) this.setElementHold(ws, h); // NaN: no hold yet
       else if (this.holdCombiner === 1 ? h < cur : this.holdCombiner === 2 ? h > cur : false) this.setElementHold(ws, h);
     }
+    let saw = false;
     if (ws.needsOnElement || this.countsElements) {
       ws.needsOnElement = false;
       this.program.root.onElement(this.ctx.bind(ws));
-      return true;
+      saw = true;
     }
-    return false;
+    // The window's next elements only need counting and combining until the watermarks move or it fires:
+    // the GC timer is set, an END_OF_WINDOW hold is the same for every element, and a trigger that does not
+    // count elements has seen this pane's first.
+    if (this.quickAdds) ws.quickEpoch = this.epoch;
+    return saw;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -764,6 +1068,7 @@ export class GroupingEngine<K, V, A, O> {
   /** The firing sequence (spec §6.4). */
   private fire(ws: WindowState<K>, snapshot: number, isGC: boolean): void {
     const w = ws.window;
+    ws.quickEpoch = 0;
     let isFinal = true;
     if (!isGC) {
       this.program.root.onFire(this.ctx.bind(ws));
@@ -916,6 +1221,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Clears a closed window's contents; its finished bits stay as the closed marker. */
   private discardContents(ws: WindowState<K>): void {
+    ws.quickEpoch = 0;
     this.releaseHolds(ws);
     this.program.root.clear(this.ctx.bind(ws));
     ws.acc = undefined;
@@ -927,6 +1233,7 @@ export class GroupingEngine<K, V, A, O> {
   /** Forgets a window entirely (garbage collection). */
   private discard(ws: WindowState<K>): void {
     if (ws.dead) return;
+    ws.quickEpoch = 0;
     this.releaseHolds(ws);
     ws.dead = true;
     ws.acc = undefined;
@@ -990,7 +1297,10 @@ export class GroupingEngine<K, V, A, O> {
     }
     empty.clear();
     const ow = Math.min(this.iw, this.holds.min());
-    if (ow > this.ow) this.ow = ow;
+    if (ow > this.ow) {
+      this.ow = ow;
+      this.epoch++;
+    }
     if (this.outbox.length === 0) return;
     const out = this.outbox;
     this.outbox = [];
@@ -1001,12 +1311,54 @@ export class GroupingEngine<K, V, A, O> {
 
 const NO_STATES: readonly TriggerState[] = [];
 
-/** One key's share of a batch for a merging window function, in arrival order. */
-interface KeyBatch<V> {
-  readonly values: V[];
-  readonly timestamps: number[];
-  readonly windows: BoundedWindow[];
+/**
+ * A union of overlapping windows while a step of an interval-merging window function is merged: its bounds,
+ * its first window, the key's active window states in it, whether it holds two distinct windows (then it is
+ * a merge group) and, when entries are folded eagerly, their accumulator, count and holds. A union absorbed
+ * by another points to it through `parent`.
+ */
+class IntervalNode<K> {
+  start: number;
+  end: number;
+  multi = false;
+  readonly members: WindowState<K>[] = [];
+  /** The state the union's elements go to, once known. */
+  state: WindowState<K> | undefined;
+  parent: IntervalNode<K> | undefined = undefined;
+  /** Folded entries: accumulator (valid when count > 0), count, a timestamp below the output watermark, hold. */
+  acc: unknown = undefined;
+  count = 0;
+  lateTs = false;
+  holdTs = NaN;
+
+  constructor(
+    readonly first: BoundedWindow,
+    state: WindowState<K> | undefined,
+  ) {
+    this.start = first.start;
+    this.end = first.end;
+    this.state = state;
+    if (state !== undefined) this.members.push(state);
+  }
 }
+
+function clearStepEntries<K>(ks: KeyState<K>): void {
+  ks.stepValues.length = 0;
+  ks.stepTimestamps.length = 0;
+  ks.stepWindows.length = 0;
+  ks.stepRoots.length = 0;
+  ks.stepNodes.length = 0;
+}
+
+/** Whether a root trigger can never finish, so that no window is ever closed. */
+function neverFinishes(t: Trigger): boolean {
+  return (
+    t instanceof DefaultTrigger || t instanceof Repeatedly || (t instanceof AfterWatermarkEarlyAndLate && t.late !== undefined)
+  );
+}
+
+const byWindowBounds = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
+  a.window.start - b.window.start || a.window.end - b.window.end;
 
 const identity = <T>(x: T): T => x;
 const byBounds = (a: BoundedWindow, b: BoundedWindow): number => a.start - b.start || a.end - b.end;
