@@ -555,13 +555,8 @@ export class GroupingEngine<K, V, A, O> {
       this.invalid(kv, 'expected a [key, value] pair');
       return;
     }
-    const key = kv[0];
-    // Strings and numbers are their own encoding: look them up directly.
-    let ks = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
-    if (ks === undefined) {
-      ks = this.lookUpKey(key, kv);
-      if (ks === undefined) return;
-    }
+    const ks = this.lookUpKey(kv[0], kv);
+    if (ks === undefined) return;
     const epoch = this.epoch;
     let j = 0;
     try {
@@ -581,13 +576,17 @@ export class GroupingEngine<K, V, A, O> {
     }
   }
 
-  /** The key's state for an element's key (and the key remembered as the last one), or undefined if invalid. */
+  /** The state of an element's key, or undefined after reporting an element whose key cannot be grouped. */
   private lookUpKey(key: K, kv: readonly [K, V]): KeyState<K> | undefined {
-    // Keys that need encoding (composite keys) are often repeated by consecutive elements.
-    if (this.lastKeyState !== undefined && key === this.lastKey) return this.lastKeyState;
     // Strings and numbers are their own encoding: look them up directly.
-    const known = typeof key === 'string' || typeof key === 'number' ? this.keys.get(key) : undefined;
-    const ks = known ?? this.keyStateOrInvalid(key, kv);
+    if (typeof key === 'string' || typeof key === 'number') {
+      const known = this.keys.get(key);
+      if (known !== undefined) return known;
+    } else if (this.lastKeyState !== undefined && key === this.lastKey) {
+      // Keys that need encoding (composite keys) are often repeated by consecutive elements.
+      return this.lastKeyState;
+    }
+    const ks = this.keyStateOrInvalid(key, kv);
     if (ks === undefined) return undefined;
     this.lastKey = key;
     this.lastKeyState = ks;

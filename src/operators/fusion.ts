@@ -132,9 +132,7 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
     const stages = this.stages;
     const n = stages.length;
     const instances = stages.map((s) => s());
-    const itemSteps: ((c: ElementCursor) => boolean)[] = [];
-    for (const inst of instances) if (inst.item !== undefined) itemSteps.push(inst.item.bind(inst));
-    const k = itemSteps.length;
+    const pass = composeItemSteps(instances.filter((inst) => inst.item !== undefined));
     // emits[i] hands an event to stage i's control hook (or to the sink when i === n).
     const emits: Emit[] = new Array(n + 1);
     emits[n] = (e) => sink.control(e);
@@ -159,13 +157,37 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
         cursor.timestamp = timestamp;
         cursor.windows = windows;
         cursor.pane = pane;
-        for (let j = 0; j < k; j++) if (!itemSteps[j]!(cursor)) return;
-        sink.item(cursor);
+        if (pass(cursor)) sink.item(cursor);
       },
       batchEnd: (continues) => sink.batchEnd(continues),
       error: (err) => sink.error(err),
       complete: () => sink.complete(),
     });
+  }
+}
+
+/**
+ * The stages' item steps as one function: direct method calls for short chains (which the JIT can inline),
+ * a loop beyond.
+ */
+function composeItemSteps(steps: readonly StageInstance[]): (c: ElementCursor) => boolean {
+  const [a, b, c, d] = steps;
+  switch (steps.length) {
+    case 0:
+      return () => true;
+    case 1:
+      return (x) => a!.item!(x);
+    case 2:
+      return (x) => a!.item!(x) && b!.item!(x);
+    case 3:
+      return (x) => a!.item!(x) && b!.item!(x) && c!.item!(x);
+    case 4:
+      return (x) => a!.item!(x) && b!.item!(x) && c!.item!(x) && d!.item!(x);
+    default:
+      return (x) => {
+        for (let i = 0; i < steps.length; i++) if (!steps[i]!.item!(x)) return false;
+        return true;
+      };
   }
 }
 

@@ -38,6 +38,10 @@ export interface WithTimestampsOptions<T = unknown> {
   readonly deadLetter?: Sink<DeadLetter>;
 }
 
+/** Whether `ts` is a valid event time: an integer number of ms in the `Date` range. */
+const isEventTime = (ts: unknown): ts is number =>
+  typeof ts === 'number' && ts >= MIN_TIMESTAMP && ts < MAX_TIMESTAMP && Math.floor(ts) === ts;
+
 /**
  * Stamps each value with the event time `timestampFn(value)` (ms since the epoch) and turns the stream into a
  * dataflow. Values delivered synchronously while subscribing (as `from(array)` does) form one batch; later
@@ -96,15 +100,16 @@ export function withTimestamps<T>(
             phase = 'the timestamp function';
             ts = timestampFn(value);
             // The common case is checked inline; the reason is only worked out for a bad timestamp.
-            if (!(typeof ts === 'number' && ts >= MIN_TIMESTAMP && ts < MAX_TIMESTAMP && Math.floor(ts) === ts)) {
-              reason = invalidTimestampReason(ts);
-            }
+            if (!isEventTime(ts)) reason = invalidTimestampReason(ts);
           }
         } catch (err) {
           cause = err;
           reason = `${phase} threw: ${errorMessage(err)}`;
         }
-        if (reason === undefined) return ts;
+        return reason === undefined ? ts : reject(value, reason, cause);
+      };
+      // Bad input: to the dead-letter sink (undefined), or an error naming the value and the reason.
+      const reject = (value: T, reason: string, cause: unknown): undefined => {
         if (deadLetter !== undefined) {
           deadLetter({ value, reason, operator: name });
           return undefined;
@@ -165,6 +170,27 @@ export function withTimestamps<T>(
 
       const subscription = source.subscribe({
         next: (x) => {
+          // The hot path: a plain value of a bounded input, without a validator, with a valid event time.
+          if (subscribing && validate === undefined && !failed && !isDataflowEvent(x)) {
+            let ts: number;
+            try {
+              ts = timestampFn(x as T);
+            } catch (err) {
+              try {
+                reject(x as T, `the timestamp function threw: ${errorMessage(err)}`, err);
+              } catch (rejection) {
+                fail(rejection);
+              }
+              return;
+            }
+            try {
+              if (isEventTime(ts)) addToStep(x as T, ts);
+              else reject(x as T, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
+            } catch (err) {
+              fail(err);
+            }
+            return;
+          }
           if (failed) return;
           try {
             if (!isDataflowEvent(x)) add(x as T);
