@@ -90,7 +90,7 @@ export interface GroupingEngineOptions<K, V, A, O> {
 }
 
 class KeyState<K> {
-  /** The state of the first window of this key's previous element (see `lastStates`). */
+  /** The state of the window of this key's previous element, when it had one window (see `lastStates`). */
   last0: WindowState<K> | undefined = undefined;
   /**
    * The key's window states by window start (a number key, no string building); states of windows with the
@@ -100,10 +100,11 @@ class KeyState<K> {
   /** Number of window states of the key. */
   count = 0;
   /**
-   * The states of this key's previous element, by position in its window list after the first: consecutive
-   * elements often share their windows (the same window objects).
+   * The states of this key's previous element with several windows, by position in its window list:
+   * consecutive elements often share their windows (the same window objects). Swapped with the engine's
+   * spare list after each such element.
    */
-  readonly lastStates: (WindowState<K> | undefined)[] = [];
+  lastStates: (WindowState<K> | undefined)[] = [];
   /**
    * Merging window functions: the (value, timestamp, window) entries of the open element step, in arrival
    * order. Merging waits for the end of the step (all windows merge before elements are added, spec §2.3).
@@ -237,6 +238,8 @@ export class GroupingEngine<K, V, A, O> {
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
   private lastKeyState: KeyState<K> | undefined = undefined;
+  /** The spare list that becomes a key's `lastStates` (see addToWindows). */
+  private nextStates: (WindowState<K> | undefined)[] = [];
   private outbox: EmittedPane<K, O>[] = [];
   private readonly emptyKeys = new Bag<KeyState<K>>();
   readonly counters: GroupingCounters = {
@@ -557,23 +560,93 @@ export class GroupingEngine<K, V, A, O> {
     }
     const ks = this.lookUpKey(kv[0], kv);
     if (ks === undefined) return;
+    if (windows.length !== 1) {
+      this.addToWindows(ks, kv, timestamp, windows, step, touched);
+      return;
+    }
+    const w = windows[0]!;
+    try {
+      // The quick path: the key's previous element went to the same window state, and since then nothing
+      // changed what adding an element does besides counting and combining it (see addElement).
+      const last = ks.last0;
+      if (last !== undefined && last.window === w && last.quickEpoch === this.epoch) {
+        last.newCount++;
+        last.acc = this.fn.addInput(last.acc as A, kv[1]);
+      } else {
+        ks.last0 = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
+      }
+    } catch (err) {
+      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, w);
+    }
+  }
+
+  /** {@link addOne} for an element in several windows (or none). */
+  private addToWindows(
+    ks: KeyState<K>,
+    kv: readonly [K, V],
+    timestamp: number,
+    windows: readonly BoundedWindow[],
+    step: number,
+    touched: Bag<WindowState<K>>,
+  ): void {
+    const prev = ks.lastStates;
+    const next = this.nextStates;
     const epoch = this.epoch;
+    const n = windows.length;
     let j = 0;
     try {
-      for (; j < windows.length; j++) {
-        // The quick path: the key's previous element went to the same window state, and since then nothing
-        // changed what adding an element does besides counting and combining it (see addElement).
-        const last = j === 0 ? ks.last0 : ks.lastStates[j];
-        if (last !== undefined && last.window === windows[j] && last.quickEpoch === epoch) {
+      for (; j < n; j++) {
+        const w = windows[j]!;
+        // The previous element's state of this window: at the same position, or one off (sliding windows
+        // whose list moved on by a period).
+        let last = prev[j];
+        if (last === undefined || last.window !== w) {
+          last = j > 0 ? prev[j - 1] : undefined;
+          if ((last === undefined || last.window !== w) && j + 1 < prev.length) last = prev[j + 1];
+          if (last !== undefined && last.window !== w) last = undefined;
+        }
+        if (last !== undefined && last.quickEpoch === epoch) {
           last.newCount++;
           last.acc = this.fn.addInput(last.acc as A, kv[1]);
+          next[j] = last;
         } else {
-          this.addToWindow(ks, kv, timestamp, windows[j]!, j, step, touched);
+          next[j] = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
         }
       }
     } catch (err) {
       throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, windows[j]);
     }
+    next.length = n;
+    ks.lastStates = next;
+    this.nextStates = prev;
+  }
+
+  /**
+   * Adds an element to one of its windows (the full path of {@link addOne}); `hint` is the key's state that
+   * held the window for its previous element, if any. Returns the window's state, if it has one.
+   */
+  private addToWindow(
+    ks: KeyState<K>,
+    kv: readonly [K, V],
+    timestamp: number,
+    w: BoundedWindow,
+    hint: WindowState<K> | undefined,
+    step: number,
+    touched: Bag<WindowState<K>>,
+  ): WindowState<K> | undefined {
+    const iw = this.iw;
+    if (iw !== -Infinity && this.gcTime(w) < iw) {
+      this.drop(ks, kv[1], timestamp, w, 'expired');
+      return undefined;
+    }
+    const ws = hint !== undefined && hint.window === w && !hint.dead ? hint : (findState(ks, w) ?? this.newWindowState(ks, w));
+    if (ws.closed) this.drop(ks, kv[1], timestamp, w, 'closedWindow');
+    // Only a window whose trigger saw the element can have become ready (see addElement).
+    else if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
+      ws.mark = step;
+      touched.push(ws);
+    }
+    return ws;
   }
 
   /** The state of an element's key, or undefined after reporting an element whose key cannot be grouped. */
@@ -591,39 +664,6 @@ export class GroupingEngine<K, V, A, O> {
     this.lastKey = key;
     this.lastKeyState = ks;
     return ks;
-  }
-
-  /** Adds an element to its `j`th window (the full path of {@link addOne}). */
-  private addToWindow(
-    ks: KeyState<K>,
-    kv: readonly [K, V],
-    timestamp: number,
-    w: BoundedWindow,
-    j: number,
-    step: number,
-    touched: Bag<WindowState<K>>,
-  ): void {
-    const iw = this.iw;
-    if (iw !== -Infinity && this.gcTime(w) < iw) {
-      this.drop(ks, kv[1], timestamp, w, 'expired');
-      return;
-    }
-    // The key's previous element usually had the same windows (window functions reuse window objects).
-    let ws = j === 0 ? ks.last0 : ks.lastStates[j];
-    if (ws === undefined || ws.window !== w || ws.dead) {
-      ws = findState(ks, w) ?? this.newWindowState(ks, w);
-      if (j === 0) ks.last0 = ws;
-      else ks.lastStates[j] = ws;
-    }
-    if (ws.closed) {
-      this.drop(ks, kv[1], timestamp, w, 'closedWindow');
-      return;
-    }
-    // Only a window whose trigger saw the element can have become ready (see addElement).
-    if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
-      ws.mark = step;
-      touched.push(ws);
-    }
   }
 
   /**

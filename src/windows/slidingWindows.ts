@@ -13,6 +13,8 @@ export class SlidingWindows implements WindowFn {
   private lastStart = NaN;
   private last: readonly BoundedWindow[] = [];
   private readonly cache = new WindowCache();
+  /** Recently assigned windows by start (each as a one-window list). */
+  private readonly windows = new WindowCache(64);
 
   constructor(
     readonly size: number,
@@ -36,14 +38,19 @@ export class SlidingWindows implements WindowFn {
     let out = cacheable ? this.cache.get(lastStart) : undefined;
     if (out === undefined) {
       const windows: BoundedWindow[] = [];
-      for (let s = lastStart; s > timestamp - this.size; s -= this.period) {
-        windows.push(new IntervalWindow(s, Math.min(s + this.size, END_OF_GLOBAL_WINDOW + 1)));
-      }
+      for (let s = lastStart; s > timestamp - this.size; s -= this.period) windows.push(this.windowAt(s));
       out = cacheable ? this.cache.set(lastStart, windows) : windows;
     }
     this.lastStart = lastStart;
     this.last = out;
     return out;
+  }
+
+  /** The window starting at `start`: one object for the same window in every list that holds it. */
+  private windowAt(start: number): BoundedWindow {
+    const cached = this.windows.get(start);
+    if (cached !== undefined) return cached[0]!;
+    return this.windows.set(start, [new IntervalWindow(start, Math.min(start + this.size, END_OF_GLOBAL_WINDOW + 1))])[0]!;
   }
 
   private coversExactly(ts: number): boolean {
