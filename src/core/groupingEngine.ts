@@ -35,6 +35,8 @@ export interface EmittedPane<K, O> {
   readonly key: K;
   readonly value: O;
   readonly window: BoundedWindow;
+  /** `[window]`, one list per window state (shared by its panes). */
+  readonly windows: readonly BoundedWindow[];
   /** The pane's output timestamp (spec §7.3). */
   readonly timestamp: number;
   readonly pane: PaneInfo;
@@ -158,6 +160,8 @@ class WindowState<K> {
    * count elements only react to the first element of a pane, so later ones skip the trigger.
    */
   needsOnElement = true;
+  /** `[window]`, for the panes of this window (created with the first). */
+  windowList: readonly BoundedWindow[] | undefined = undefined;
 
   constructor(
     readonly ks: KeyState<K>,
@@ -1134,7 +1138,7 @@ export class GroupingEngine<K, V, A, O> {
         if (pane.timing === 'EARLY') this.counters.panesEarly++;
         else if (pane.timing === 'ON_TIME') this.counters.panesOnTime++;
         else this.counters.panesLate++;
-        this.outbox.push({ key: ws.ks.key, value, window: w, timestamp, pane });
+        this.outbox.push({ key: ws.ks.key, value, window: w, windows: (ws.windowList ??= [w]), timestamp, pane });
       }
     }
     if (!isFinal && this.closingAlways) this.setExtraHold(ws, this.gcTime(w));

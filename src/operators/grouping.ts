@@ -75,7 +75,7 @@ export function groupAlsoByWindow<K, V, A, O>(
       let out: WindowedValue<KV<K, O>>[] = [];
 
       const collect = (p: EmittedPane<K, O>): void => {
-        out.push({ value: [p.key, p.value], timestamp: p.timestamp, windows: [p.window], pane: p.pane });
+        out.push({ value: [p.key, p.value], timestamp: p.timestamp, windows: p.windows, pane: p.pane });
       };
       const start = (processingTime: number): GroupingEngine<K, V, A, O> => {
         const e = new GroupingEngine<K, V, A, O>({
