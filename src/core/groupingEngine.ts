@@ -492,7 +492,7 @@ export class GroupingEngine<K, V, A, O> {
     const step = ++this.step;
     const due = this.collected;
     let earliestFiring = Infinity;
-    this.eventTimers.popBefore(watermark, (time, entries) => {
+    const collect = (time: number, entries: WindowState<K>[]): void => {
       for (const ws of entries) {
         if (ws.dead) continue;
         removeTime(ws.eventTimers, time);
@@ -502,7 +502,11 @@ export class GroupingEngine<K, V, A, O> {
           due.push(ws);
         }
       }
-    });
+    };
+    // Activations are sorted below, so the order timers are collected in does not matter: at the end of the
+    // input all of them are due and are taken without heap work.
+    if (watermark === Infinity) this.eventTimers.popAll(collect);
+    else this.eventTimers.popBefore(watermark, collect);
     const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
     due.sort(byTimerOrder);
     for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);

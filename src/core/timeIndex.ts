@@ -97,6 +97,15 @@ export class TimerQueue<E> {
     }
   }
 
+  /** Removes every bucket, calling `visit(time, entries)` in no particular order (no heap work). */
+  popAll(visit: (time: number, entries: E[]) => void): void {
+    const buckets = this.buckets;
+    if (buckets.size === 0) return;
+    this.times.clear();
+    for (const [time, entries] of buckets) visit(time, entries);
+    buckets.clear();
+  }
+
   clear(): void {
     this.buckets.clear();
     this.times.clear();
@@ -133,8 +142,13 @@ export class HoldIndex {
   remove(time: number): void {
     const c = this.counts.get(time);
     if (c === undefined || c === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
-    this.counts.set(time, c - 1);
     this.live--;
+    if (this.live === 0) {
+      // The last hold: drop the released entries at once instead of popping them one by one later.
+      this.clear();
+      return;
+    }
+    this.counts.set(time, c - 1);
     if (c === 1 && time === this.cachedMin) this.minValid = false;
   }
 
