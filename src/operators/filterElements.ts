@@ -19,5 +19,9 @@ export function filterElements<T, S extends T>(
   predicate: (value: T) => value is S,
 ): OperatorFunction<DataflowEvent<T>, DataflowEvent<S>>;
 export function filterElements<T>(predicate: (value: T) => boolean): OperatorFunction<DataflowEvent<T>, DataflowEvent<T>> {
-  return fused<T, T>(() => ({ item: (c) => predicate(c.value as T) }));
+  return fused<T, T>(() => ({
+    pipe: (next) => (value, timestamp, windows, pane) => {
+      if (predicate(value as T)) next(value, timestamp, windows, pane);
+    },
+  }));
 }

@@ -21,10 +21,19 @@ export interface ElementCursor {
 /** Emits a dataflow event to the next stage (or downstream). */
 export type Emit = (event: DataflowEvent<unknown>) => void;
 
+/** Hands one element on, by value, to the rest of a chain. */
+export type ItemFn = (value: unknown, timestamp: number, windows: readonly BoundedWindow[], pane: PaneInfo) => void;
+
 /** One subscription's instance of a stage. */
 export interface StageInstance {
   /** Transforms the element in place; returns false to drop it. */
   item?(cursor: ElementCursor): boolean;
+  /**
+   * The same step in continuation-passing form, used instead of `item` when present: given the rest of the
+   * chain, returns a function that hands each kept element on by value. Elements then travel in arguments
+   * rather than through the shared cursor, which lets the JIT compile the whole chain as one straight path.
+   */
+  pipe?(next: ItemFn): ItemFn;
   /** Sees every event other than elements; forwards it (or others) with `emit`. Default: forwards it. */
   control?(event: DataflowEvent<unknown>, emit: Emit): void;
   /** Called before every batch of elements reaches this stage; may emit events first. */
@@ -42,6 +51,8 @@ export interface FusedSink {
   batchStart(): void;
   /** An element that passed every stage; the cursor is reused for the next element. */
   item(cursor: ElementCursor): void;
+  /** Optional: the same by value, used instead of `item` when present. */
+  itemValue?: ItemFn;
   /** The batch ended; `continues` says whether more chunks of the same step follow. */
   batchEnd(continues: boolean): void;
   error(err: unknown): void;
@@ -112,6 +123,9 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
         item: (c) => {
           out.push({ value: c.value, timestamp: c.timestamp, windows: c.windows, pane: c.pane });
         },
+        itemValue: (value, timestamp, windows, pane) => {
+          out.push({ value, timestamp, windows, pane });
+        },
         batchEnd: (continues) => {
           if (out.length > 0 || (stepOpen && !continues)) {
             stepOpen = continues;
@@ -132,7 +146,19 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
     const stages = this.stages;
     const n = stages.length;
     const instances = stages.map((s) => s());
-    const pass = composeItemSteps(instances.filter((inst) => inst.item !== undefined));
+    const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
+    // The item path, composed from the sink backwards: stages with `pipe` pass elements by value, the others
+    // through the cursor.
+    let item: ItemFn =
+      sink.itemValue ??
+      ((value, timestamp, windows, pane) => {
+        cursor.value = value;
+        cursor.timestamp = timestamp;
+        cursor.windows = windows;
+        cursor.pane = pane;
+        sink.item(cursor);
+      });
+    for (let i = n - 1; i >= 0; i--) item = stepOf(instances[i]!, item, cursor);
     // emits[i] hands an event to stage i's control hook (or to the sink when i === n).
     const emits: Emit[] = new Array(n + 1);
     emits[n] = (e) => sink.control(e);
@@ -145,20 +171,13 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
     instances.forEach((inst, i) => {
       if (inst.beforeElements) before.push(() => inst.beforeElements!(emits[i + 1]!));
     });
-    const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
     return this.head({
       event: (event) => emits[0]!(event),
       batchStart: () => {
         for (let i = 0; i < before.length; i++) before[i]!();
         sink.batchStart();
       },
-      item: (value, timestamp, windows, pane) => {
-        cursor.value = value;
-        cursor.timestamp = timestamp;
-        cursor.windows = windows;
-        cursor.pane = pane;
-        if (pass(cursor)) sink.item(cursor);
-      },
+      item,
       batchEnd: (continues) => sink.batchEnd(continues),
       error: (err) => sink.error(err),
       complete: () => sink.complete(),
@@ -166,29 +185,17 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
   }
 }
 
-/**
- * The stages' item steps as one function: direct method calls for short chains (which the JIT can inline),
- * a loop beyond.
- */
-function composeItemSteps(steps: readonly StageInstance[]): (c: ElementCursor) => boolean {
-  const [a, b, c, d] = steps;
-  switch (steps.length) {
-    case 0:
-      return () => true;
-    case 1:
-      return (x) => a!.item!(x);
-    case 2:
-      return (x) => a!.item!(x) && b!.item!(x);
-    case 3:
-      return (x) => a!.item!(x) && b!.item!(x) && c!.item!(x);
-    case 4:
-      return (x) => a!.item!(x) && b!.item!(x) && c!.item!(x) && d!.item!(x);
-    default:
-      return (x) => {
-        for (let i = 0; i < steps.length; i++) if (!steps[i]!.item!(x)) return false;
-        return true;
-      };
-  }
+/** A stage's item step in front of `next`: its `pipe` form, or its cursor form behind an adapter. */
+function stepOf(inst: StageInstance, next: ItemFn, cursor: ElementCursor): ItemFn {
+  if (inst.pipe !== undefined) return inst.pipe(next);
+  if (inst.item === undefined) return next;
+  return (value, timestamp, windows, pane) => {
+    cursor.value = value;
+    cursor.timestamp = timestamp;
+    cursor.windows = windows;
+    cursor.pane = pane;
+    if (inst.item!(cursor)) next(cursor.value, cursor.timestamp, cursor.windows, cursor.pane);
+  };
 }
 
 /** An operator from a stage; applied to a fused dataflow it extends the chain instead of adding a hop. */

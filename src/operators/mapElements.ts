@@ -20,17 +20,18 @@ import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
  */
 export function mapElements<T, R>(fn: (value: T) => R): OperatorFunction<DataflowEvent<T>, DataflowEvent<R>> {
   return fused<T, R>(() => ({
-    item(c) {
+    pipe: (next) => (value, timestamp, windows, pane) => {
+      let out: R;
       try {
-        c.value = fn(c.value as T);
+        out = fn(value as T);
       } catch (err) {
-        throw new DataflowError(`mapElements: the function threw for element ${describeValue(c.value)}: ${errorMessage(err)}`, {
+        throw new DataflowError(`mapElements: the function threw for element ${describeValue(value)}: ${errorMessage(err)}`, {
           operator: 'mapElements',
-          value: c.value,
+          value,
           cause: err,
         });
       }
-      return true;
+      next(out, timestamp, windows, pane);
     },
   }));
 }

@@ -58,10 +58,7 @@ export function windowInto<T>(options: WindowIntoOptions): OperatorFunction<Data
       beforeElements(emit) {
         if (strategy === undefined) announce(DEFAULT_STRATEGY, emit);
       },
-      item(c) {
-        c.windows = windowFn.assignWindows(c.timestamp);
-        return true;
-      },
+      pipe: (next) => (value, timestamp, _windows, pane) => next(value, timestamp, windowFn.assignWindows(timestamp), pane),
     };
   });
 }

@@ -34,26 +34,25 @@ export function withKeys<T, K>(
 ): OperatorFunction<DataflowEvent<T>, DataflowEvent<KV<K, T>>> {
   const deadLetter = sinkFn(options.deadLetter);
   return fused<T, KV<K, T>>(() => ({
-    item(c) {
+    pipe: (next) => (value, timestamp, windows, pane) => {
       let key: K | undefined;
       let reason: string | undefined;
       let cause: unknown;
       try {
-        key = keyFn(c.value as T);
+        key = keyFn(value as T);
         if (key === undefined) reason = 'the key function returned undefined';
       } catch (err) {
         cause = err;
         reason = `the key function threw: ${errorMessage(err)}`;
       }
       if (reason === undefined) {
-        c.value = [key as K, c.value];
-        return true;
+        next([key as K, value], timestamp, windows, pane);
+        return;
       }
       if (deadLetter === undefined) {
-        throw new DataflowError(`withKeys: element ${describeValue(c.value)}: ${reason}`, { operator: 'withKeys', value: c.value, cause });
+        throw new DataflowError(`withKeys: element ${describeValue(value)}: ${reason}`, { operator: 'withKeys', value, cause });
       }
-      deadLetter({ value: c.value, reason, operator: 'withKeys' });
-      return false;
+      deadLetter({ value, reason, operator: 'withKeys' });
     },
   }));
 }
