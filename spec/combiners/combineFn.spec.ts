@@ -1,10 +1,19 @@
 /**
- * Specs for the CombineFn contract helpers: the combineFn builder, its validation and name, and the InputOf / AccumulatorOf / OutputOf type helpers.
+ * Specs for the CombineFn contract helpers: the combineFn builder, its validation and name, the InputOf / AccumulatorOf / OutputOf type helpers, and which combine functions declare `orderInsensitive`.
  */
 
 import {
   combineFn,
+  composeCombineFns,
   count,
+  latest,
+  max,
+  mean,
+  min,
+  sum,
+  toList,
+  top,
+  withInput,
   type AccumulatorOf,
   type CombineFn,
   type InputOf,
@@ -79,5 +88,32 @@ describe('combineFn', () => {
     expect(() => combineFn({ ...steps, name: '' })).toThrow('combineFn: name must be a non-empty string');
     expect(() => combineFn(null as never)).toThrow(TypeError);
     expect(() => combineFn(null as never)).toThrow('combineFn: expected an object of functions, got null');
+  });
+});
+
+describe('orderInsensitive', () => {
+  it('should be declared by the built-ins whose output does not depend on input order', () => {
+    const insensitive = [count(), sum(), mean(), min(), max(), top(3)];
+    const sensitive = [latest<number>(), toList<number>(), min((a: number, b: number) => a - b), max((a: number, b: number) => a - b)];
+    expect(insensitive.map((f) => f.orderInsensitive === true)).toStrictEqual(insensitive.map(() => true));
+    expect(sensitive.map((f) => f.orderInsensitive === true)).toStrictEqual(sensitive.map(() => false));
+  });
+
+  it('should carry through withInput and composeCombineFns (all components must declare it)', () => {
+    expect(withInput(sum(), (x: { n: number }) => x.n).orderInsensitive).toBe(true);
+    expect(withInput(toList<number>(), (x: { n: number }) => x.n).orderInsensitive).not.toBe(true);
+    expect(composeCombineFns({ c: count(), s: sum() }).orderInsensitive).toBe(true);
+    expect(composeCombineFns([count(), toList<unknown>()]).orderInsensitive).not.toBe(true);
+  });
+
+  it('should be set by combineFn only when asked for', () => {
+    const base = {
+      createAccumulator: () => 0,
+      addInput: (a: number, x: number) => a + x,
+      mergeAccumulators: (accs: number[]) => accs.reduce((a, b) => a + b, 0),
+      extractOutput: (a: number) => a,
+    };
+    expect(combineFn(base).orderInsensitive).not.toBe(true);
+    expect(combineFn({ ...base, orderInsensitive: true }).orderInsensitive).toBe(true);
   });
 });

@@ -26,6 +26,14 @@ export interface CombineFn<I, A, O> {
   compact?(acc: A): A;
   /** printable name, e.g. "Count" or "Compose(count=Count, sum=Sum)" */
   toString(): string;
+  /**
+   * Optional: `true` declares that the output does not depend on the order inputs are added in or partial
+   * accumulators are merged in (up to floating-point rounding). Session windows then fold each element into
+   * a partial accumulator as it arrives instead of keeping the step's elements until its merges are known;
+   * an error thrown by `addInput` then names the session as far as it is known at that point. Without it,
+   * elements are added in arrival order (which `groupByKey`'s lists and `latest()`'s ties rely on).
+   */
+  readonly orderInsensitive?: boolean;
 }
 
 /** The input type `I` of a `CombineFn<I, A, O>`. */
@@ -49,6 +57,8 @@ export interface CombineFnSpec<I, A, O> {
   compact?: (acc: A) => A;
   /** Printed by `toString()`; defaults to `"CombineFn"`. */
   name?: string;
+  /** See {@link CombineFn.orderInsensitive}. */
+  orderInsensitive?: boolean;
 }
 
 /**
@@ -96,5 +106,5 @@ export function combineFn<I, A, O>(spec: CombineFnSpec<I, A, O>): CombineFn<I, A
     toString: () => name,
   };
   if (spec.compact !== undefined) fn.compact = spec.compact;
-  return fn;
+  return spec.orderInsensitive === true ? { ...fn, orderInsensitive: true } : fn;
 }

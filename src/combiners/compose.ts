@@ -62,6 +62,7 @@ export function withInput<I, X, A, O>(fn: CombineFn<X, A, O>, extract: (input: I
     mergeAccumulators: (accs) => fn.mergeAccumulators(accs),
     extractOutput: (acc) => fn.extractOutput(acc),
     toString: () => name,
+    ...(fn.orderInsensitive === true ? { orderInsensitive: true } : {}),
   };
   if (fn.compact !== undefined) adapted.compact = (acc) => fn.compact!(acc);
   return adapted;
@@ -147,6 +148,7 @@ export function composeCombineFns(
       return out;
     },
     toString: () => name,
+    ...(fns.every((f) => f.orderInsensitive === true) ? { orderInsensitive: true } : {}),
   };
   if (fns.some((fn) => fn.compact !== undefined)) {
     composed.compact = (acc) => {

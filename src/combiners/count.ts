@@ -25,6 +25,7 @@ import { combineFn, type CombineFn } from './combineFn.js';
 export function count(): CombineFn<unknown, number, number> {
   return combineFn<unknown, number, number>({
     name: 'Count',
+    orderInsensitive: true,
     createAccumulator: () => 0,
     addInput: (acc) => acc + 1,
     mergeAccumulators: (accs) => {

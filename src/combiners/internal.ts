@@ -82,5 +82,7 @@ export function extremum<T>(
     },
     extractOutput: (acc) => acc,
     toString: () => (compare === undefined ? label : `${label}(${fnLabel(compare, 'compare')})`),
+    // With a compare function the earlier of two equal values wins: the order matters.
+    ...(compare === undefined ? { orderInsensitive: true } : {}),
   };
 }

@@ -35,6 +35,7 @@ export interface MeanAccumulator {
 export function mean(): CombineFn<number, MeanAccumulator, number> {
   return combineFn<number, MeanAccumulator, number>({
     name: 'Mean',
+    orderInsensitive: true,
     createAccumulator: () => ({ sum: 0, count: 0 }),
     addInput: (acc, input) => {
       acc.sum += input;

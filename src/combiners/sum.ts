@@ -26,6 +26,7 @@ import { combineFn, type CombineFn } from './combineFn.js';
 export function sum(): CombineFn<number, number, number> {
   return combineFn<number, number, number>({
     name: 'Sum',
+    orderInsensitive: true,
     createAccumulator: () => 0,
     addInput: (acc, input) => acc + input,
     mergeAccumulators: (accs) => {

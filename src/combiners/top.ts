@@ -73,5 +73,7 @@ export function top<T>(n: number, compare?: (a: T, b: T) => number): CombineFn<T
     },
     extractOutput: (acc) => acc.slice(),
     toString: () => name,
+    // Ties are kept in unspecified order.
+    orderInsensitive: true,
   };
 }

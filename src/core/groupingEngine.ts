@@ -228,8 +228,9 @@ export class GroupingEngine<K, V, A, O> {
   /** The window function merges overlapping intervals (sessions): merges are found incrementally. */
   private readonly intervalMerging: boolean;
   /**
-   * Interval merging under a trigger that never finishes: entries are folded into their union's accumulator
-   * as they arrive instead of being kept until the step ends.
+   * Interval merging under a trigger that never finishes (no element can be dropped as closed-window data
+   * after merging) with an order-insensitive combine function: entries are folded into their union's
+   * accumulator as they arrive instead of being kept until the step ends.
    */
   private readonly foldEagerly: boolean;
   private readonly countsElements: boolean;
@@ -276,8 +277,9 @@ export class GroupingEngine<K, V, A, O> {
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
     this.countsElements = this.program.countsElements;
     this.quickAdds = this.holdCombiner === 0 && !this.countsElements;
-    this.intervalMerging = s.windowFn instanceof Sessions;
-    this.foldEagerly = this.intervalMerging && neverFinishes(s.trigger);
+    // Exactly Sessions' own merge rule (a subclass may merge differently).
+    this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
+    this.foldEagerly = this.intervalMerging && neverFinishes(s.trigger) && options.combineFn.orderInsensitive === true;
   }
 
   /** The input watermark. */
@@ -676,10 +678,9 @@ export class GroupingEngine<K, V, A, O> {
 
   /**
    * Merging window functions: files an element's (value, window) entries under its key until the step ends.
-   * For interval merging (sessions) each entry joins its key's unions at once, and under a trigger that
-   * never finishes (no window can be closed, so no entry can be dropped after merging) its value is folded
-   * into the union's accumulator right away: no element is kept until the step ends (spec §8.1 lets the
-   * engine combine partial accumulators).
+   * For interval merging (sessions) each entry joins its key's unions at once, and when `foldEagerly` its
+   * value is folded into the union's accumulator right away: no element is kept until the step ends (spec
+   * §8.1 lets the engine combine partial accumulators).
    */
   private stageMerging(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[]): void {
     this.counters.elementsIn++;
@@ -1397,11 +1398,10 @@ function clearStepEntries<K>(ks: KeyState<K>): void {
   ks.stepNodes.length = 0;
 }
 
-/** Whether a root trigger can never finish, so that no window is ever closed. */
+/** Whether a root trigger can never finish, so that no window is ever closed (exact classes only). */
 function neverFinishes(t: Trigger): boolean {
-  return (
-    t instanceof DefaultTrigger || t instanceof Repeatedly || (t instanceof AfterWatermarkEarlyAndLate && t.late !== undefined)
-  );
+  const c = t.constructor;
+  return c === DefaultTrigger || c === Repeatedly || (c === AfterWatermarkEarlyAndLate && (t as AfterWatermarkEarlyAndLate).late !== undefined);
 }
 
 const byWindowBounds = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
