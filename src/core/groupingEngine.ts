@@ -136,7 +136,7 @@ class WindowState<K> {
   /** Elements added since the last firing. */
   newCount = 0;
   acc: unknown = undefined;
-  readonly window: BoundedWindow;
+  window: BoundedWindow;
   hasAcc = false;
   elementHold = NaN;
   extraHold = NaN;
@@ -166,7 +166,7 @@ class WindowState<K> {
   constructor(
     readonly ks: KeyState<K>,
     window: BoundedWindow,
-    readonly trigger: TriggerState,
+    public trigger: TriggerState,
   ) {
     this.window = window;
   }
@@ -497,7 +497,10 @@ export class GroupingEngine<K, V, A, O> {
     const collect = (time: number, entries: WindowState<K>[]): void => {
       for (const ws of entries) {
         if (ws.dead) continue;
-        removeTime(ws.eventTimers, time);
+        // A timer counts only while its time is in its state's list (see regrow).
+        const at = ws.eventTimers.indexOf(time);
+        if (at < 0) continue;
+        ws.eventTimers.splice(at, 1);
         if (time < earliestFiring) earliestFiring = time;
         if (ws.mark !== step) {
           ws.mark = step;
@@ -727,7 +730,6 @@ export class GroupingEngine<K, V, A, O> {
         const ks = keys.items[k]!;
         if (this.intervalMerging) this.mergeUnions(ks, step, touched);
         else this.mergeGeneric(ks, step, touched);
-        clearStepEntries(ks);
       }
     } finally {
       for (let k = 0; k < keys.size; k++) clearStepEntries(keys.items[k]!);
@@ -993,7 +995,13 @@ export class GroupingEngine<K, V, A, O> {
 
   private mergeInto(ks: KeyState<K>, result: BoundedWindow, merged: WindowState<K>[]): WindowState<K> {
     const existing = findState(ks, result);
-    const target = existing ?? this.newWindowState(ks, result);
+    // Copies of the merged windows' trigger states, for onMerge below.
+    const mergedStates = merged.map((ws) => ws.trigger.slice());
+    // One window growing into a brand-new one (a session extended by its elements) is the common case: its
+    // state object becomes the new window's state, with everything a new state starts from, instead of being
+    // replaced. Not when it has processing-time timers: those stay with its old bounds (see below).
+    const grown = existing === undefined && merged.length === 1 && merged[0]!.processingTimers.length === 0 ? merged[0]! : undefined;
+    const target = existing ?? grown ?? this.newWindowState(ks, result);
     const wasActive = existing !== undefined && !existing.closed;
     // Accumulators, counts and holds of the merged windows (the target itself is one of them if it was active).
     const accs: A[] = [];
@@ -1013,6 +1021,7 @@ export class GroupingEngine<K, V, A, O> {
       if (!Number.isNaN(ws.extraHold)) anyExtra = true;
       this.releaseHolds(ws);
     }
+    if (grown !== undefined) this.regrow(ks, grown, result);
     if (accs.length > 0) {
       target.acc = accs.length === 1 ? accs[0] : this.fn.mergeAccumulators(accs);
       target.hasAcc = true;
@@ -1029,7 +1038,7 @@ export class GroupingEngine<K, V, A, O> {
     if (anyExtra) this.setExtraHold(target, this.gcTime(result));
     // Trigger state: the root's onMerge, reading copies of the merged windows' states.
     const ctx = this.ctx.bind(target);
-    ctx.mergedStates = merged.map((ws) => ws.trigger.slice());
+    ctx.mergedStates = mergedStates;
     this.program.root.onMerge(ctx);
     ctx.mergedStates = NO_STATES;
     if (!wasActive) target.lastPane = undefined;
@@ -1249,6 +1258,30 @@ export class GroupingEngine<K, V, A, O> {
     return ws;
   }
 
+  /**
+   * Turns `ws` into a new state for window `w` (which replaces its window): a fresh trigger state, no timers
+   * and no pane history. Its pending event timers stay in the queue and are ignored when they come due (a
+   * timer counts only while its time is in the state's list).
+   */
+  private regrow(ks: KeyState<K>, ws: WindowState<K>, w: BoundedWindow): void {
+    if (w.start !== ws.window.start) {
+      this.unlinkState(ks, ws);
+      ws.window = w;
+      ws.sameStart = ks.windows.get(w.start);
+      ks.windows.set(w.start, ws);
+      ks.count++;
+      this.liveWindowCount++;
+    } else {
+      ws.window = w;
+    }
+    ws.trigger = this.program.newState();
+    ws.eventTimers.length = 0;
+    ws.gcTimerSet = false;
+    ws.lastPane = undefined;
+    ws.windowList = undefined;
+    ws.mark = 0;
+  }
+
   /** Removes a window state from its key. */
   private unlinkState(ks: KeyState<K>, ws: WindowState<K>): void {
     const start = ws.window.start;
@@ -1391,11 +1424,12 @@ class IntervalNode<K> {
 }
 
 function clearStepEntries<K>(ks: KeyState<K>): void {
-  ks.stepValues.length = 0;
-  ks.stepTimestamps.length = 0;
-  ks.stepWindows.length = 0;
-  ks.stepRoots.length = 0;
-  ks.stepNodes.length = 0;
+  // Setting an array's length is a runtime call: only for lists that hold something.
+  if (ks.stepValues.length !== 0) ks.stepValues.length = 0;
+  if (ks.stepTimestamps.length !== 0) ks.stepTimestamps.length = 0;
+  if (ks.stepWindows.length !== 0) ks.stepWindows.length = 0;
+  if (ks.stepRoots.length !== 0) ks.stepRoots.length = 0;
+  if (ks.stepNodes.length !== 0) ks.stepNodes.length = 0;
 }
 
 /** Whether a root trigger can never finish, so that no window is ever closed (exact classes only). */
