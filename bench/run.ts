@@ -10,9 +10,12 @@
  *   --delivery a,b     only these deliveries (bounded, per-element, batch-1000)
  *   --all              also the extra deliveries (streams of 1,000-event batches for sliding and sessions)
  *   --runs N           timed runs per row (default 5; one warm-up run before them)
+ *   --same-process     run every row in this process (default: each row in a fresh Node process, so that
+ *                      one pipeline's JIT state does not carry over to the next row)
  *   --memory           run the 1e7-event heap test (bench/memory.ts) instead of the scenarios
  *                      (--memory-events N, --memory-delivery per-element|batch-1000, --memory-unique-keys)
  */
+import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import { buildBatches, runLibrary, type Delivery, type LibResult } from './library.js';
 import type { HandResult } from './hand.js';
@@ -34,6 +37,9 @@ interface Options {
   memoryEvents: number;
   memoryDelivery: 'per-element' | 'batch-1000';
   memoryUniqueKeys: boolean;
+  sameProcess: boolean;
+  /** Internal: run one row (`scenario:size:delivery`) and print it as JSON. */
+  childRow: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -48,6 +54,8 @@ function parseArgs(argv: readonly string[]): Options {
     memoryEvents: 1e7,
     memoryDelivery: 'batch-1000',
     memoryUniqueKeys: false,
+    sameProcess: false,
+    childRow: undefined,
   };
   let large = false;
   const value = (i: number, flag: string): string => {
@@ -77,6 +85,12 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--memory-unique-keys':
         o.memoryUniqueKeys = true;
+        break;
+      case '--same-process':
+        o.sameProcess = true;
+        break;
+      case '--child-row':
+        o.childRow = value(i++, a);
         break;
       case '--sizes':
         o.sizes = value(i++, a)
@@ -283,6 +297,61 @@ function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, 
   return row;
 }
 
+/** One row, or a row carrying the error when the results differ or the run fails. */
+function rowOrError(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, runs: number): Row {
+  try {
+    return runRow(sc, size, delivery, inputs, runs);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    log(`\n!!! ${sc.name} ${fmtSize(size)} ${delivery}: RESULTS DIFFER OR RUN FAILED: ${msg}\n`);
+    if (!(err instanceof MismatchError)) log(err instanceof Error && err.stack ? err.stack : String(err));
+    return failedRow(sc, size, delivery, msg);
+  }
+}
+
+/** One row measured in a fresh Node process (same flags), which prints it as JSON. */
+function rowInChild(sc: Scenario, size: number, delivery: Delivery, runs: number): Row {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, process.argv[1]!, '--child-row', `${sc.name}:${size}:${delivery}`, '--runs', String(runs)],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Row;
+  } catch {
+    const why = child.error ? child.error.message : `exit code ${child.status}, signal ${child.signal}`;
+    log(`\n!!! ${sc.name} ${fmtSize(size)} ${delivery}: the row's process failed (${why})\n`);
+    return failedRow(sc, size, delivery, `the row's process failed (${why})`);
+  }
+}
+
+function failedRow(sc: Scenario, size: number, delivery: Delivery, error: string): Row {
+  return {
+    scenario: sc.name,
+    size,
+    delivery,
+    runs: 0,
+    libEventsPerSec: NaN,
+    handEventsPerSec: NaN,
+    ratio: NaN,
+    target: sc.target ?? null,
+    met: false,
+    libMedianMs: NaN,
+    handMedianMs: NaN,
+    libRunsMs: [],
+    handRunsMs: [],
+    libCpuMs: [],
+    handCpuMs: [],
+    cpuRatio: NaN,
+    loadAvg: NaN,
+    peakRssMB: { lib: 0, hand: 0, baseline: 0 },
+    heapMB: { inputs: 0, afterLibWithResults: 0 },
+    results: null,
+    error,
+  };
+}
+
 function table(rows: readonly Row[]): string {
   const head = ['scenario', 'size', 'delivery', 'lib ev/s', 'hand ev/s', 'ratio', 'target', 'met?', 'cpu ratio', 'peak RSS MB lib', 'hand', '(base)', 'load'];
   const body = rows.map((r) => [
@@ -314,11 +383,20 @@ function main(): void {
     if (!report.flat) process.exitCode = 1;
     return;
   }
+  const inputs = new Inputs();
+  if (o.childRow !== undefined) {
+    const [name, size, delivery] = o.childRow.split(':') as [string, string, Delivery];
+    const sc = SCENARIOS.find((x) => x.name === name)!;
+    process.stdout.write(JSON.stringify(rowOrError(sc, Number(size), delivery, inputs, o.runs)) + '\n');
+    return;
+  }
   const scenarios = SCENARIOS.filter((s) => o.scenarios === undefined || o.scenarios.includes(s.name));
   const rows: Row[] = [];
-  const inputs = new Inputs();
   const started = performance.now();
-  log(`bench: node ${process.version}, ${o.runs} timed runs + 1 warm-up per row, sizes ${o.sizes.map(fmtSize).join(', ')}`);
+  log(
+    `bench: node ${process.version}, ${o.runs} timed runs + 1 warm-up per row, sizes ${o.sizes.map(fmtSize).join(', ')}, ` +
+      (o.sameProcess ? 'all rows in this process' : 'each row in a fresh process'),
+  );
   for (const size of o.sizes) {
     inputs.clear();
     for (const sc of scenarios) {
@@ -326,40 +404,8 @@ function main(): void {
         (d) => o.deliveries === undefined || o.deliveries.includes(d),
       );
       for (const delivery of deliveries) {
-        let row: Row;
-        try {
-          row = runRow(sc, size, delivery, inputs, o.runs);
-        } catch (err) {
-          const msg = err instanceof Error ? err.message : String(err);
-          log(`\n!!! ${sc.name} ${fmtSize(size)} ${delivery}: RESULTS DIFFER OR RUN FAILED: ${msg}\n`);
-          if (!(err instanceof MismatchError)) {
-            log(err instanceof Error && err.stack ? err.stack : String(err));
-          }
-          row = {
-            scenario: sc.name,
-            size,
-            delivery,
-            runs: 0,
-            libEventsPerSec: NaN,
-            handEventsPerSec: NaN,
-            ratio: NaN,
-            target: sc.target ?? null,
-            met: false,
-            libMedianMs: NaN,
-            handMedianMs: NaN,
-            libRunsMs: [],
-            handRunsMs: [],
-            libCpuMs: [],
-            handCpuMs: [],
-            cpuRatio: NaN,
-            loadAvg: NaN,
-            peakRssMB: { lib: 0, hand: 0, baseline: 0 },
-            heapMB: { inputs: 0, afterLibWithResults: 0 },
-            results: null,
-            error: msg,
-          };
-          process.exitCode = 1;
-        }
+        const row = o.sameProcess ? rowOrError(sc, size, delivery, inputs, o.runs) : rowInChild(sc, size, delivery, o.runs);
+        if (row.error !== undefined) process.exitCode = 1;
         rows.push(row);
         if (o.json) process.stdout.write(JSON.stringify({ ...row, node: process.version }) + '\n');
       }
