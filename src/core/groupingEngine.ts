@@ -699,6 +699,27 @@ export class GroupingEngine<K, V, A, O> {
       if (this.intervalMerging) this.startUnions(ks);
     }
     const iw = this.iw;
+    if (this.foldEagerly && windows.length === 1) {
+      // The common case of sessions: the element's window overlaps only the key's last union of the step
+      // (nearly ordered input), which it extends (joinUnion's general case, without its scans).
+      const w = windows[0]!;
+      const roots = ks.stepRoots;
+      const n = roots.length;
+      const last = n === 0 ? undefined : roots[n - 1]!;
+      if (
+        last !== undefined &&
+        last.start < w.end &&
+        last.end > w.start &&
+        (n === 1 || roots[n - 2]!.end <= w.start) &&
+        (iw === -Infinity || this.gcTime(w) >= iw)
+      ) {
+        if (last.first.start !== w.start || last.first.end !== w.end) last.multi = true;
+        if (w.start < last.start) last.start = w.start;
+        if (w.end > last.end) last.end = w.end;
+        this.foldInto(last, kv[1], timestamp, ks, w);
+        return;
+      }
+    }
     for (let j = 0; j < windows.length; j++) {
       const w = windows[j]!;
       if (iw !== -Infinity && this.gcTime(w) < iw) {
