@@ -142,11 +142,7 @@ export function composeCombineFns(
       for (let i = 0; i < n; i++) merged[i] = fns[i]!.mergeAccumulators(accs.map((acc) => acc[i]));
       return merged;
     },
-    extractOutput: (acc) => {
-      const out: Record<string | number, unknown> = isTuple ? ([] as unknown as Record<number, unknown>) : {};
-      for (let i = 0; i < n; i++) out[keys[i]!] = fns[i]!.extractOutput(acc[i]);
-      return out;
-    },
+    extractOutput: isTuple ? tupleOutput(fns) : recordOutput(keys as string[], fns),
     toString: () => name,
     ...(fns.every((f) => f.orderInsensitive === true) ? { orderInsensitive: true } : {}),
   };
@@ -201,3 +197,54 @@ function unrolledAddInput(fns: readonly AnyCombineFn[]): (acc: unknown[], input:
   }
 }
 
+/**
+ * The output step of a composed CombineFn in record form. Up to four components it is unrolled: each store
+ * has its own site, which keeps the stores fast (one site storing under different names is megamorphic).
+ */
+function recordOutput(keys: readonly string[], fns: readonly AnyCombineFn[]): (acc: unknown[]) => Record<string, unknown> {
+  const [k0, k1, k2, k3] = keys;
+  const [c0, c1, c2, c3] = fns;
+  switch (fns.length) {
+    case 1:
+      return (acc) => ({ [k0!]: c0!.extractOutput(acc[0]) });
+    case 2:
+      return (acc) => {
+        const out: Record<string, unknown> = {};
+        out[k0!] = c0!.extractOutput(acc[0]);
+        out[k1!] = c1!.extractOutput(acc[1]);
+        return out;
+      };
+    case 3:
+      return (acc) => {
+        const out: Record<string, unknown> = {};
+        out[k0!] = c0!.extractOutput(acc[0]);
+        out[k1!] = c1!.extractOutput(acc[1]);
+        out[k2!] = c2!.extractOutput(acc[2]);
+        return out;
+      };
+    case 4:
+      return (acc) => {
+        const out: Record<string, unknown> = {};
+        out[k0!] = c0!.extractOutput(acc[0]);
+        out[k1!] = c1!.extractOutput(acc[1]);
+        out[k2!] = c2!.extractOutput(acc[2]);
+        out[k3!] = c3!.extractOutput(acc[3]);
+        return out;
+      };
+    default:
+      return (acc) => {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < fns.length; i++) out[keys[i]!] = fns[i]!.extractOutput(acc[i]);
+        return out;
+      };
+  }
+}
+
+/** The output step of a composed CombineFn in tuple form: a fresh array of the components' outputs. */
+function tupleOutput(fns: readonly AnyCombineFn[]): (acc: unknown[]) => Record<number, unknown> {
+  return (acc) => {
+    const out = new Array<unknown>(fns.length);
+    for (let i = 0; i < fns.length; i++) out[i] = fns[i]!.extractOutput(acc[i]);
+    return out;
+  };
+}
