@@ -1200,6 +1200,8 @@ export class GroupingEngine<K, V, A, O> {
       timing = 'EARLY';
       nsi = -1;
     } else timing = 'ON_TIME';
+    // A window's first pane is one of six values, shared (frozen) instead of allocated per pane.
+    if (p === undefined) return FIRST_PANES[timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2]![isFinal ? 1 : 0];
     return {
       timing,
       index: p === undefined ? 0 : p.index + 1,
@@ -1412,6 +1414,13 @@ export class GroupingEngine<K, V, A, O> {
 }
 
 const NO_STATES: readonly TriggerState[] = [];
+
+/** The first pane of a window: by timing (EARLY, ON_TIME, LATE), then not last / last. */
+const FIRST_PANES: readonly (readonly [PaneInfo, PaneInfo])[] = (['EARLY', 'ON_TIME', 'LATE'] as const).map((timing) => {
+  const first = (isLast: boolean): PaneInfo =>
+    Object.freeze({ timing, index: 0, nonSpeculativeIndex: timing === 'EARLY' ? -1 : 0, isFirst: true, isLast });
+  return [first(false), first(true)] as const;
+});
 
 /**
  * A union of overlapping windows while a step of an interval-merging window function is merged: its bounds,
