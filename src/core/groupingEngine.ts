@@ -148,7 +148,7 @@ class WindowState<K> {
   /** Pending event-time timers (due times), to make setting one idempotent. */
   readonly eventTimers: number[] = [];
   /** Pending processing-time timers set by this state. */
-  readonly processingTimers: number[] = [];
+  processingTimers: number[] = NO_TIMERS;
   /** The next state of this key whose window has the same start. */
   sameStart: WindowState<K> | undefined = undefined;
   /** Step number in which this state was last collected (batch touch or timer activation). */
@@ -1387,7 +1387,8 @@ export class GroupingEngine<K, V, A, O> {
 
   /** @internal Sets a processing-time timer for the window (idempotent). */
   setProcessingTimer(ws: WindowState<K>, time: number): void {
-    if (ws.processingTimers.includes(time)) return;
+    if (ws.processingTimers === NO_TIMERS) ws.processingTimers = [];
+    else if (ws.processingTimers.includes(time)) return;
     ws.processingTimers.push(time);
     this.processingTimers.add(time, ws);
   }
@@ -1414,6 +1415,9 @@ export class GroupingEngine<K, V, A, O> {
 }
 
 const NO_STATES: readonly TriggerState[] = [];
+
+/** The processing-time timers of a window that never set one (most): shared, replaced at the first. */
+const NO_TIMERS: number[] = [];
 
 /** The first pane of a window: by timing (EARLY, ON_TIME, LATE), then not last / last. */
 const FIRST_PANES: readonly (readonly [PaneInfo, PaneInfo])[] = (['EARLY', 'ON_TIME', 'LATE'] as const).map((timing) => {
