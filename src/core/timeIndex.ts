@@ -59,10 +59,8 @@ export class MinHeap {
 
 /** Timers bucketed by due time. Entries are opaque; cancelled entries are skipped by the caller. */
 export class TimerQueue<E> {
-  // Buckets by `time - base` (see TimeKeys): small integers hash fast and need no boxed number per entry.
   private readonly buckets = new Map<number, E[]>();
   private readonly times = new MinHeap();
-  private readonly keys = new TimeKeys();
 
   /** Number of distinct pending due times. */
   get distinctTimes(): number {
@@ -70,10 +68,9 @@ export class TimerQueue<E> {
   }
 
   add(time: number, entry: E): void {
-    const key = this.keys.of(time);
-    const bucket = this.buckets.get(key);
+    const bucket = this.buckets.get(time);
     if (bucket === undefined) {
-      this.buckets.set(key, [entry]);
+      this.buckets.set(time, [entry]);
       this.times.push(time);
     } else {
       bucket.push(entry);
@@ -94,9 +91,8 @@ export class TimerQueue<E> {
       const t = this.times.peek();
       if (t === undefined || !(t < limit)) return;
       this.times.pop();
-      const key = this.keys.of(t);
-      const entries = this.buckets.get(key)!;
-      this.buckets.delete(key);
+      const entries = this.buckets.get(t)!;
+      this.buckets.delete(t);
       visit(t, entries);
     }
   }
@@ -106,7 +102,7 @@ export class TimerQueue<E> {
     const buckets = this.buckets;
     if (buckets.size === 0) return;
     this.times.clear();
-    for (const [key, entries] of buckets) visit(this.keys.time(key), entries);
+    for (const [time, entries] of buckets) visit(time, entries);
     buckets.clear();
   }
 
@@ -120,7 +116,6 @@ export class TimerQueue<E> {
 export class HoldIndex {
   // time -> number of holds at that time; an entry with 0 stays until it reaches the heap's top.
   private readonly counts = new Map<number, number>();
-  private readonly keys = new TimeKeys();
   private readonly times = new MinHeap();
   private live = 0;
   // The minimum, valid while `minValid`: most steps add and release holds above it.
@@ -133,21 +128,19 @@ export class HoldIndex {
   }
 
   add(time: number): void {
-    const key = this.keys.of(time);
-    const c = this.counts.get(key);
+    const c = this.counts.get(time);
     if (c === undefined) {
-      this.counts.set(key, 1);
+      this.counts.set(time, 1);
       this.times.push(time);
     } else {
-      this.counts.set(key, c + 1);
+      this.counts.set(time, c + 1);
     }
     this.live++;
     if (this.minValid && time < this.cachedMin) this.cachedMin = time;
   }
 
   remove(time: number): void {
-    const key = this.keys.of(time);
-    const c = this.counts.get(key);
+    const c = this.counts.get(time);
     if (c === undefined || c === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
     this.live--;
     if (this.live === 0) {
@@ -155,7 +148,7 @@ export class HoldIndex {
       this.clear();
       return;
     }
-    this.counts.set(key, c - 1);
+    this.counts.set(time, c - 1);
     if (c === 1 && time === this.cachedMin) this.minValid = false;
   }
 
@@ -168,13 +161,12 @@ export class HoldIndex {
         this.cachedMin = Infinity;
         break;
       }
-      const key = this.keys.of(t);
-      if (this.counts.get(key)! > 0) {
+      if (this.counts.get(t)! > 0) {
         this.cachedMin = t;
         break;
       }
       this.times.pop();
-      this.counts.delete(key);
+      this.counts.delete(t);
     }
     this.minValid = true;
     return this.cachedMin;
@@ -186,23 +178,5 @@ export class HoldIndex {
     this.live = 0;
     this.cachedMin = Infinity;
     this.minValid = true;
-  }
-}
-
-/**
- * Map keys for times: `time - base`, where `base` is the first time seen. Times are ms since the epoch, too
- * large to be small integers; offsets from a nearby base are small integers (within ±12 days of it), which
- * `Map` hashes without allocating a boxed number. Exact for every time (integers below 2^53).
- */
-class TimeKeys {
-  private base = NaN;
-
-  of(time: number): number {
-    if (this.base !== this.base) this.base = time;
-    return time - this.base;
-  }
-
-  time(key: number): number {
-    return key + this.base;
   }
 }
