@@ -363,7 +363,7 @@ function table(rows: readonly Row[]): string {
     r.error ? '-' : r.ratio.toFixed(3),
     r.target === null ? '-' : r.size === 1e6 ? `>=${r.target}` : `(${r.target} @1e6)`,
     r.error ? 'FAIL' : r.met === null ? '-' : r.met ? 'yes' : 'NO',
-    r.error ? '-' : r.cpuRatio.toFixed(3),
+    r.error || !Number.isFinite(r.cpuRatio) ? '-' : r.cpuRatio.toFixed(3),
     r.error ? '-' : r.peakRssMB.lib.toFixed(0),
     r.error ? '-' : r.peakRssMB.hand.toFixed(0),
     r.error ? '-' : `(${r.peakRssMB.baseline.toFixed(0)})`,
@@ -423,7 +423,7 @@ function main(): void {
   if (maxLoad > os.availableParallelism() * 1.5) {
     out.write(`warning: the load average reached ${maxLoad.toFixed(1)} on ${os.availableParallelism()} cores: wall-clock figures are disturbed, prefer the cpu ratio.\n`);
   }
-  if (process.exitCode === 1) out.write('\nFAILED: the library and the hand loop produced different results (see above).\n');
+  if (process.exitCode === 1) out.write('\nFAILED: a row\'s results differ from the hand loop\'s or its run failed (see above).\n');
 }
 
 main();

@@ -94,7 +94,8 @@ describe('combineFn', () => {
 describe('orderInsensitive', () => {
   it('should be declared by the built-ins whose output does not depend on input order', () => {
     const insensitive = [count(), sum(), mean(), min(), max(), top(3)];
-    const sensitive = [latest<number>(), toList<number>(), min((a: number, b: number) => a - b), max((a: number, b: number) => a - b)];
+    const byLength = (a: string, b: string) => a.length - b.length;
+    const sensitive = [latest<number>(), toList<number>(), min(byLength), max(byLength), top(1, byLength)];
     expect(insensitive.map((f) => f.orderInsensitive === true)).toStrictEqual(insensitive.map(() => true));
     expect(sensitive.map((f) => f.orderInsensitive === true)).toStrictEqual(sensitive.map(() => false));
   });

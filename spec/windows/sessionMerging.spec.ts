@@ -89,3 +89,30 @@ describe('session merging within a step', () => {
     ]);
   });
 });
+
+describe('event times far apart', () => {
+  it('should fire every window when timers and holds are more than 2^53 ms apart', () => {
+    // Times at both ends of the valid range: the timer and hold indexes must keep them exactly.
+    const late = 500_000_000_000_001;
+    const out = collect(
+      from([
+        { v: 'a', t: -8_640_000_000_000_000 },
+        { v: 'b', t: late },
+      ]).pipe(
+        withTimestamps((e: E) => e.t),
+        windowInto({ windowFn: new Sessions(10) }),
+        mapElements((e: E) => ['k', e.v] as const),
+        combinePerKey(count()),
+        plain(),
+      ),
+    );
+    expect(out.error).toBeUndefined();
+    const events = withoutClock(out.values as PlainEvent<readonly [string, number]>[]);
+    const windows = events.flatMap((e) => ('elements' in e ? e.elements.map((x) => x.windows[0]) : []));
+    expect(windows).toStrictEqual([
+      [-8_640_000_000_000_000, -8_640_000_000_000_000 + 10],
+      [late, late + 10],
+    ]);
+    expect(events[events.length - 1]).toStrictEqual({ watermark: Infinity });
+  });
+});

@@ -73,7 +73,7 @@ export function top<T>(n: number, compare?: (a: T, b: T) => number): CombineFn<T
     },
     extractOutput: (acc) => acc.slice(),
     toString: () => name,
-    // Ties are kept in unspecified order.
-    orderInsensitive: true,
+    // Among equal values the earlier added ranks first: only plain numbers are indistinguishable when equal.
+    ...(compare === undefined ? { orderInsensitive: true } : {}),
   };
 }
