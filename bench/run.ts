@@ -204,28 +204,7 @@ class Inputs {
 function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, runs: number): Row {
   const events = inputs.get(size, sc.lateHeavy);
   const batches = delivery === 'batch-1000' ? inputs.batchesOf(size, sc.lateHeavy) : undefined;
-  const row: Row = {
-    scenario: sc.name,
-    size,
-    delivery,
-    runs,
-    libEventsPerSec: NaN,
-    handEventsPerSec: NaN,
-    ratio: NaN,
-    target: sc.target ?? null,
-    met: null,
-    libMedianMs: NaN,
-    handMedianMs: NaN,
-    libRunsMs: [],
-    handRunsMs: [],
-    libCpuMs: [],
-    handCpuMs: [],
-    cpuRatio: NaN,
-    loadAvg: NaN,
-    peakRssMB: { lib: 0, hand: 0, baseline: 0 },
-    heapMB: { inputs: toMB(heapAfterGc()), afterLibWithResults: 0 },
-    results: null,
-  };
+  const row: Row = { ...emptyRow(sc, size, delivery, runs), heapMB: { inputs: toMB(heapAfterGc()), afterLibWithResults: 0 } };
   const lib = (): LibResult => runLibrary(sc.spec, delivery, events, batches);
   const hand = (): HandResult => sc.hand(events, delivery);
   const check = (l: LibResult, h: HandResult): CheckSummary =>
@@ -327,16 +306,21 @@ function rowInChild(sc: Scenario, size: number, delivery: Delivery, runs: number
 }
 
 function failedRow(sc: Scenario, size: number, delivery: Delivery, error: string): Row {
+  return { ...emptyRow(sc, size, delivery, 0), met: false, error };
+}
+
+/** A row with nothing measured yet. */
+function emptyRow(sc: Scenario, size: number, delivery: Delivery, runs: number): Row {
   return {
     scenario: sc.name,
     size,
     delivery,
-    runs: 0,
+    runs,
     libEventsPerSec: NaN,
     handEventsPerSec: NaN,
     ratio: NaN,
     target: sc.target ?? null,
-    met: false,
+    met: null,
     libMedianMs: NaN,
     handMedianMs: NaN,
     libRunsMs: [],
@@ -348,7 +332,6 @@ function failedRow(sc: Scenario, size: number, delivery: Delivery, error: string
     peakRssMB: { lib: 0, hand: 0, baseline: 0 },
     heapMB: { inputs: 0, afterLibWithResults: 0 },
     results: null,
-    error,
   };
 }
 

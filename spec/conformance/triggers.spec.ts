@@ -259,3 +259,12 @@ describe('windowing strategy rules (§2.5)', () => {
     expect([s3.allowedLateness, s3.timestampCombiner]).toEqual([120_000, 'latest']);
   });
 });
+
+describe('mayFinish', () => {
+  it('should be false exactly for roots that repeat until garbage collection', () => {
+    const never_ = [defaultTrigger(), repeatedly(afterCount(2)), afterWatermark({ late: afterCount(1) }), afterWatermark({ early: apt10(), late: apt10() })];
+    const may = [afterWatermark(), afterWatermark({ early: apt10() }), afterCount(3), apt10(), never(), afterEach(afterCount(1), afterCount(2)), repeatedly(afterCount(1)).orFinally(afterCount(5)), afterAny(afterCount(1), apt10())];
+    expect(never_.map((t) => t.mayFinish)).toStrictEqual(never_.map(() => false));
+    expect(may.map((t) => t.mayFinish)).toStrictEqual(may.map(() => true));
+  });
+});

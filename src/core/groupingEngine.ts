@@ -17,9 +17,7 @@ import type { WindowedValue } from '../events/windowedValue.js';
 import type { PaneInfo } from '../panes/paneInfo.js';
 import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
 import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
-import { Repeatedly, Trigger, TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
-import { DefaultTrigger } from '../triggers/defaultTrigger.js';
-import { AfterWatermarkEarlyAndLate } from '../triggers/afterWatermark.js';
+import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
 import { DataflowError, describeValue, errorMessage } from './errors.js';
@@ -70,6 +68,19 @@ export interface GroupingCounters {
   panesEarly: number;
   panesOnTime: number;
   panesLate: number;
+}
+
+/** Counters before anything happened. */
+export function zeroCounters(): GroupingCounters {
+  return {
+    elementsIn: 0,
+    droppedDueToLateness: 0,
+    droppedDueToClosedWindow: 0,
+    invalidElements: 0,
+    panesEarly: 0,
+    panesOnTime: 0,
+    panesLate: 0,
+  };
 }
 
 /** What the engine needs: the strategy, the combine function, and where panes (and drops) go. */
@@ -247,15 +258,7 @@ export class GroupingEngine<K, V, A, O> {
   private nextStates: (WindowState<K> | undefined)[] = [];
   private outbox: EmittedPane<K, O>[] = [];
   private readonly emptyKeys = new Bag<KeyState<K>>();
-  readonly counters: GroupingCounters = {
-    elementsIn: 0,
-    droppedDueToLateness: 0,
-    droppedDueToClosedWindow: 0,
-    invalidElements: 0,
-    panesEarly: 0,
-    panesOnTime: 0,
-    panesLate: 0,
-  };
+  readonly counters: GroupingCounters = zeroCounters();
 
   constructor(options: GroupingEngineOptions<K, V, A, O>) {
     const s = options.strategy;
@@ -279,7 +282,7 @@ export class GroupingEngine<K, V, A, O> {
     this.quickAdds = this.holdCombiner === 0 && !this.countsElements;
     // Exactly Sessions' own merge rule (a subclass may merge differently).
     this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
-    this.foldEagerly = this.intervalMerging && neverFinishes(s.trigger) && options.combineFn.orderInsensitive === true;
+    this.foldEagerly = this.intervalMerging && !s.trigger.mayFinish && options.combineFn.orderInsensitive === true;
   }
 
   /** The input watermark. */
@@ -566,12 +569,7 @@ export class GroupingEngine<K, V, A, O> {
     step: number,
     touched: Bag<WindowState<K>>,
   ): void {
-    this.counters.elementsIn++;
-    if (!Array.isArray(kv) || kv.length !== 2) {
-      this.invalid(kv, 'expected a [key, value] pair');
-      return;
-    }
-    const ks = this.lookUpKey(kv[0], kv);
+    const ks = this.admit(kv);
     if (ks === undefined) return;
     if (windows.length !== 1) {
       this.addToWindows(ks, kv, timestamp, windows, step, touched);
@@ -662,6 +660,19 @@ export class GroupingEngine<K, V, A, O> {
     return ws;
   }
 
+  /**
+   * Counts an arriving element and returns its key's state, or undefined after reporting an element that is
+   * not a `[key, value]` pair or whose key cannot be grouped.
+   */
+  private admit(kv: readonly [K, V]): KeyState<K> | undefined {
+    this.counters.elementsIn++;
+    if (!Array.isArray(kv) || kv.length !== 2) {
+      this.invalid(kv, 'expected a [key, value] pair');
+      return undefined;
+    }
+    return this.lookUpKey(kv[0], kv);
+  }
+
   /** The state of an element's key, or undefined after reporting an element whose key cannot be grouped. */
   private lookUpKey(key: K, kv: readonly [K, V]): KeyState<K> | undefined {
     // Strings and numbers are their own encoding: look them up directly.
@@ -686,12 +697,7 @@ export class GroupingEngine<K, V, A, O> {
    * §8.1 lets the engine combine partial accumulators).
    */
   private stageMerging(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[]): void {
-    this.counters.elementsIn++;
-    if (!Array.isArray(kv) || kv.length !== 2) {
-      this.invalid(kv, 'expected a [key, value] pair');
-      return;
-    }
-    const ks = this.lookUpKey(kv[0], kv);
+    const ks = this.admit(kv);
     if (ks === undefined) return;
     if (ks.stepMark !== this.openStep) {
       ks.stepMark = this.openStep;
@@ -713,9 +719,7 @@ export class GroupingEngine<K, V, A, O> {
         (n === 1 || roots[n - 2]!.end <= w.start) &&
         (iw === -Infinity || this.gcTime(w) >= iw)
       ) {
-        if (last.first.start !== w.start || last.first.end !== w.end) last.multi = true;
-        if (w.start < last.start) last.start = w.start;
-        if (w.end > last.end) last.end = w.end;
+        extendUnion(last, w);
         this.foldInto(last, kv[1], timestamp, ks, w);
         return;
       }
@@ -821,13 +825,11 @@ export class GroupingEngine<K, V, A, O> {
       return node;
     }
     const root = roots[lo]!;
-    if (root.first.start !== s || root.first.end !== e) root.multi = true;
     if (hi > lo) {
       for (let j = lo + 1; j <= hi; j++) this.absorbUnion(root, roots[j]!, ks, w);
       roots.splice(lo + 1, hi - lo);
     }
-    if (s < root.start) root.start = s;
-    if (e > root.end) root.end = e;
+    extendUnion(root, w);
     if (state !== undefined) {
       root.members.push(state);
       root.state = undefined;
@@ -1457,6 +1459,13 @@ class IntervalNode<K> {
   }
 }
 
+/** Window `w`, which overlaps union `root`, joins it: a distinct window makes the union a merge group. */
+function extendUnion<K>(root: IntervalNode<K>, w: BoundedWindow): void {
+  if (root.first.start !== w.start || root.first.end !== w.end) root.multi = true;
+  if (w.start < root.start) root.start = w.start;
+  if (w.end > root.end) root.end = w.end;
+}
+
 function clearStepEntries<K>(ks: KeyState<K>): void {
   // Setting an array's length is a runtime call: only for lists that hold something.
   if (ks.stepValues.length !== 0) ks.stepValues.length = 0;
@@ -1464,12 +1473,6 @@ function clearStepEntries<K>(ks: KeyState<K>): void {
   if (ks.stepWindows.length !== 0) ks.stepWindows.length = 0;
   if (ks.stepRoots.length !== 0) ks.stepRoots.length = 0;
   if (ks.stepNodes.length !== 0) ks.stepNodes.length = 0;
-}
-
-/** Whether a root trigger can never finish, so that no window is ever closed (exact classes only). */
-function neverFinishes(t: Trigger): boolean {
-  const c = t.constructor;
-  return c === DefaultTrigger || c === Repeatedly || (c === AfterWatermarkEarlyAndLate && (t as AfterWatermarkEarlyAndLate).late !== undefined);
 }
 
 const byWindowBounds = (a: WindowState<unknown>, b: WindowState<unknown>): number =>

@@ -3,7 +3,7 @@
  * to resume from). Pass one to `combinePerKey`, `groupByKey` or `coGroupByKey` with `{ handle }`.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
-import type { GroupingEngine } from '../core/groupingEngine.js';
+import { zeroCounters, type GroupingEngine } from '../core/groupingEngine.js';
 import type { EngineSnapshot } from '../core/snapshot.js';
 
 /** What a grouping has done so far and what it holds now. */
@@ -38,13 +38,7 @@ export interface GroupingSnapshot {
 }
 
 const ZERO: GroupingMetrics = Object.freeze({
-  elementsIn: 0,
-  droppedDueToLateness: 0,
-  droppedDueToClosedWindow: 0,
-  invalidElements: 0,
-  panesEarly: 0,
-  panesOnTime: 0,
-  panesLate: 0,
+  ...zeroCounters(),
   liveWindows: 0,
   liveKeys: 0,
   liveHolds: 0,

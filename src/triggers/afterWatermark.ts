@@ -65,6 +65,11 @@ export class AfterWatermarkEarlyAndLate extends Trigger {
   readonly early: Trigger | undefined;
   readonly late: Trigger | undefined;
 
+  /** With late firings the trigger repeats them until garbage collection; without, it finishes on time. */
+  override get mayFinish(): boolean {
+    return this.late === undefined;
+  }
+
   constructor(early: Trigger | undefined, late: Trigger | undefined) {
     const e = early === undefined ? new NeverTrigger() : requireOnceTrigger(early, 'afterWatermark: early');
     const l = late === undefined ? undefined : requireOnceTrigger(late, 'afterWatermark: late');

@@ -9,6 +9,10 @@ export class DefaultTrigger extends Trigger {
   readonly kind = 'Default';
   readonly isOnce = false;
 
+  override get mayFinish(): boolean {
+    return false;
+  }
+
   override onElement(_node: TriggerNode, ctx: TriggerContext): void {
     if (!endOfWindowReached(ctx)) ctx.setEventTimer(ctx.window.maxTimestamp);
   }

@@ -162,6 +162,14 @@ export abstract class Trigger {
    * (they set a timer or a deadline), which lets the engine skip them for the others.
    */
   readonly countsElements: boolean = false;
+  /**
+   * Whether this trigger, as the root, can ever finish (close its window). A grouping whose trigger cannot
+   * may fold session elements into partial accumulators as they arrive: no element can be dropped as
+   * closed-window data after merging.
+   */
+  get mayFinish(): boolean {
+    return true;
+  }
 
   constructor(readonly subTriggers: readonly Trigger[] = []) {}
 
@@ -281,6 +289,10 @@ function updateOrFinallyFinished(node: TriggerNode, ctx: TriggerContext): void {
 export class Repeatedly extends Trigger {
   readonly kind = 'Repeatedly';
   readonly isOnce = false;
+
+  override get mayFinish(): boolean {
+    return false;
+  }
 
   constructor(repeated: Trigger) {
     super([requireTrigger(repeated, 'repeatedly: the repeated trigger')]);
