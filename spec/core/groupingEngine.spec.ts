@@ -98,6 +98,42 @@ describe('GroupingEngine', () => {
     expect(g.engine.outputWatermark).toBe(120_000);
   });
 
+  it('should fire a watermark step in window order, and each window in the order its keys were first seen', () => {
+    const g = setup({ windowFn: fixedWindows(60_000) });
+    const onTime = (isLast: boolean) => pane('ON_TIME', 0, 0, true, isLast);
+    g.add(0, ['k2', 1, 1_000], ['k0', 2, 2_000], ['k1', 3, 3_000]);
+    // The second window sees the keys in another order, and one new key.
+    g.add(0, ['k1', 10, 61_000], ['k3', 20, 62_000], ['k0', 30, 63_000], ['k2', 40, 64_000]);
+    // Unordered arrival within a window too: the end of the first comes after elements of the second.
+    g.add(0, ['k3', 100, 59_000], ['k1', 200, 65_000]);
+    expect(g.watermark(Infinity)).toStrictEqual([
+      out('k2', 1, [0, 60_000], 59_999, onTime(true)),
+      out('k0', 2, [0, 60_000], 59_999, onTime(true)),
+      out('k1', 3, [0, 60_000], 59_999, onTime(true)),
+      out('k3', 100, [0, 60_000], 59_999, onTime(true)),
+      out('k2', 40, [60_000, 120_000], 119_999, onTime(true)),
+      out('k0', 30, [60_000, 120_000], 119_999, onTime(true)),
+      out('k1', 210, [60_000, 120_000], 119_999, onTime(true)),
+      out('k3', 20, [60_000, 120_000], 119_999, onTime(true)),
+    ]);
+  });
+
+  it('should fire in window order when a later timer belongs to an earlier window (garbage collection after lateness)', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), trigger: afterWatermark({ late: afterCount(2) }), accumulation: 'discarding', allowedLateness: 120_000 });
+    g.add(0, ['b', 1, 5_000]);
+    expect(g.watermark(70_000)).toStrictEqual([out('b', 1, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, false))]);
+    // A late element waits for a second one; the next window gets data of two keys.
+    g.add(0, ['b', 2, 10_000]);
+    g.add(0, ['a', 3, 65_000], ['b', 4, 66_000]);
+    // Due in this step: the second window's end (119,999), then the first one's collection (179,999). Panes
+    // still come in window order.
+    expect(g.watermark(200_000)).toStrictEqual([
+      out('b', 2, [0, 60_000], 59_999, pane('LATE', 1, 1, false, true)),
+      out('b', 4, [60_000, 120_000], 119_999, pane('ON_TIME', 0, 0, true, false)),
+      out('a', 3, [60_000, 120_000], 119_999, pane('ON_TIME', 0, 0, true, false)),
+    ]);
+  });
+
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {
     const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
 

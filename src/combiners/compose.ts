@@ -130,11 +130,7 @@ export function composeCombineFns(
   type Acc = unknown[];
   const addInput = unrolledAddInput(fns);
   const composed: CombineFn<unknown, Acc, Record<string | number, unknown>> = {
-    createAccumulator: () => {
-      const acc: Acc = new Array(n);
-      for (let i = 0; i < n; i++) acc[i] = fns[i]!.createAccumulator();
-      return acc;
-    },
+    createAccumulator: unrolledCreateAccumulator(fns),
     addInput,
     mergeAccumulators: (accs) => {
       if (accs.length === 0) return composed.createAccumulator();
@@ -156,6 +152,31 @@ export function composeCombineFns(
     };
   }
   return composed as unknown as CombineFn<unknown, Record<string | number, unknown>, Record<string | number, unknown>>;
+}
+
+/**
+ * `createAccumulator` of the array of component accumulators, unrolled for up to four components. Array
+ * literals let V8 learn that accumulators outlive the young generation (they live as long as their window)
+ * and allocate them in the old one directly.
+ */
+function unrolledCreateAccumulator(fns: readonly AnyCombineFn[]): () => unknown[] {
+  const [c0, c1, c2, c3] = fns;
+  switch (fns.length) {
+    case 1:
+      return () => [c0!.createAccumulator()];
+    case 2:
+      return () => [c0!.createAccumulator(), c1!.createAccumulator()];
+    case 3:
+      return () => [c0!.createAccumulator(), c1!.createAccumulator(), c2!.createAccumulator()];
+    case 4:
+      return () => [c0!.createAccumulator(), c1!.createAccumulator(), c2!.createAccumulator(), c3!.createAccumulator()];
+    default:
+      return () => {
+        const acc: unknown[] = new Array(fns.length);
+        for (let i = 0; i < fns.length; i++) acc[i] = fns[i]!.createAccumulator();
+        return acc;
+      };
+  }
 }
 
 /** `addInput` over an array of component accumulators, unrolled for up to four components. */

@@ -137,50 +137,75 @@ class KeyState<K> {
   ) {}
 }
 
-class WindowState<K> {
+/**
+ * The state of one (key, window). Created only by {@link newWindowStateObject}: an object literal rather than
+ * a class instance, because V8 tracks the survival of literals by allocation site and then allocates them
+ * directly in the old generation. Window states live until their window expires, and copying them out of the
+ * young generation was most of the garbage collector's work in a bounded run.
+ */
+interface WindowState<K> {
+  readonly ks: KeyState<K>;
+  trigger: TriggerState;
   // The fields the quick path of addOne reads come first (one cache line).
   /**
    * The engine's epoch in which adding an element to this window only counts and combines it (see
    * `addElement`); any other value means the full path.
    */
-  quickEpoch = 0;
+  quickEpoch: number;
   /** Elements added since the last firing. */
-  newCount = 0;
-  acc: unknown = undefined;
+  newCount: number;
+  acc: unknown;
   window: BoundedWindow;
-  hasAcc = false;
-  elementHold = NaN;
-  extraHold = NaN;
-  lastPane: PaneInfo | undefined = undefined;
+  hasAcc: boolean;
+  elementHold: number;
+  extraHold: number;
+  lastPane: PaneInfo | undefined;
   /** The root trigger finished: the window only keeps its finished bits until garbage collection. */
-  closed = false;
+  closed: boolean;
   /** Merged away or garbage collected: pending timers for this state do nothing. */
-  dead = false;
+  dead: boolean;
   /** Pending event-time timers (due times), to make setting one idempotent. */
-  readonly eventTimers: number[] = [];
+  eventTimers: number[];
   /** Pending processing-time timers set by this state. */
-  processingTimers: number[] = NO_TIMERS;
+  processingTimers: number[];
   /** The next state of this key whose window has the same start. */
-  sameStart: WindowState<K> | undefined = undefined;
+  sameStart: WindowState<K> | undefined;
   /** Step number in which this state was last collected (batch touch or timer activation). */
-  mark = 0;
+  mark: number;
   /** The garbage-collection timer is set (it only fires to collect the window). */
-  gcTimerSet = false;
+  gcTimerSet: boolean;
   /**
    * The trigger has not seen an element since the window was created, fired or merged. Triggers that do not
    * count elements only react to the first element of a pane, so later ones skip the trigger.
    */
-  needsOnElement = true;
+  needsOnElement: boolean;
   /** `[window]`, for the panes of this window (created with the first). */
-  windowList: readonly BoundedWindow[] | undefined = undefined;
+  windowList: readonly BoundedWindow[] | undefined;
+}
 
-  constructor(
-    readonly ks: KeyState<K>,
-    window: BoundedWindow,
-    public trigger: TriggerState,
-  ) {
-    this.window = window;
-  }
+/** A fresh window state (the one place they are made, so that all share one shape and allocation site). */
+function newWindowStateObject<K>(ks: KeyState<K>, window: BoundedWindow, trigger: TriggerState): WindowState<K> {
+  return {
+    ks,
+    trigger,
+    quickEpoch: 0,
+    newCount: 0,
+    acc: undefined,
+    window,
+    hasAcc: false,
+    elementHold: NaN,
+    extraHold: NaN,
+    lastPane: undefined,
+    closed: false,
+    dead: false,
+    eventTimers: NO_TIMERS,
+    processingTimers: NO_TIMERS,
+    sameStart: undefined,
+    mark: 0,
+    gcTimerSet: false,
+    needsOnElement: true,
+    windowList: undefined,
+  };
 }
 
 const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
@@ -230,6 +255,8 @@ export class GroupingEngine<K, V, A, O> {
   private readonly ctx: EngineTriggerContext<K>;
   private readonly collected = new Bag<WindowState<K>>();
   private readonly firing = new Bag<WindowState<K>>();
+  /** Scratch space of {@link sortByTimerOrder}: empty between sorts. */
+  private readonly ordinalSlots: (WindowState<K> | undefined)[] = [];
   /** An element step delivered in several chunks: its number, output-watermark snapshot and touched windows. */
   private openStep = 0;
   private openSnapshot = -Infinity;
@@ -458,6 +485,34 @@ export class GroupingEngine<K, V, A, O> {
     else this.addOne(kv, timestamp, windows, this.openStep, this.touched);
   }
 
+  /**
+   * The quick path of {@link addToElementStep}, without the element's timestamp: adds `kv` if its key's
+   * previous element went to the same single window state and since then nothing changed what adding an
+   * element does besides counting and combining it (see `addElement`). Returns false, having done nothing,
+   * when the element needs the full path: call `addToElementStep` then. Leaving the timestamp out keeps
+   * callers from materialising it (a boxed number) for the common case.
+   */
+  addQuickly(kv: readonly [K, V], windows: readonly BoundedWindow[], processingTime: number): boolean {
+    if (this.openStep === 0 || processingTime > this.pt || windows.length !== 1 || !Array.isArray(kv) || kv.length !== 2) {
+      return false;
+    }
+    const key = kv[0];
+    if (typeof key !== 'string' && typeof key !== 'number') return false;
+    const ks = this.keys.get(key);
+    if (ks === undefined) return false;
+    const last = ks.last0;
+    // Merging window functions never set last0.
+    if (last === undefined || last.window !== windows[0] || last.quickEpoch !== this.epoch) return false;
+    this.counters.elementsIn++;
+    last.newCount++;
+    try {
+      last.acc = this.fn.addInput(last.acc as A, kv[1]);
+    } catch (err) {
+      throw this.userError(err, 'adding element ' + describeValue(kv), key, last.window);
+    }
+    return true;
+  }
+
   private openElementStep(processingTime: number): void {
     if (processingTime > this.pt) this.pt = processingTime;
     if (this.openStep === 0) {
@@ -501,9 +556,7 @@ export class GroupingEngine<K, V, A, O> {
       for (const ws of entries) {
         if (ws.dead) continue;
         // A timer counts only while its time is in its state's list (see regrow).
-        const at = ws.eventTimers.indexOf(time);
-        if (at < 0) continue;
-        ws.eventTimers.splice(at, 1);
+        if (!removeTime(ws.eventTimers, time)) continue;
         if (time < earliestFiring) earliestFiring = time;
         if (ws.mark !== step) {
           ws.mark = step;
@@ -516,7 +569,7 @@ export class GroupingEngine<K, V, A, O> {
     if (watermark === Infinity) this.eventTimers.popAll(collect);
     else this.eventTimers.popBefore(watermark, collect);
     const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
-    due.sort(byTimerOrder);
+    sortByTimerOrder(due, this.ordinalSlots);
     for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
     due.clear();
     this.finishStep();
@@ -539,7 +592,7 @@ export class GroupingEngine<K, V, A, O> {
         due.push(ws);
       }
     });
-    due.sort(byTimerOrder);
+    sortByTimerOrder(due, this.ordinalSlots);
     for (let i = 0; i < due.size; i++) {
       const ws = due.items[i]!;
       // Processing timers of expired windows are ignored, like too-late data.
@@ -1275,7 +1328,7 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   private newWindowState(ks: KeyState<K>, w: BoundedWindow): WindowState<K> {
-    const ws = new WindowState(ks, w, this.program.newState());
+    const ws = newWindowStateObject(ks, w, this.program.newState());
     ws.sameStart = ks.windows.get(w.start);
     ks.windows.set(w.start, ws);
     ks.count++;
@@ -1300,7 +1353,7 @@ export class GroupingEngine<K, V, A, O> {
       ws.window = w;
     }
     ws.trigger = this.program.newState();
-    ws.eventTimers.length = 0;
+    ws.eventTimers = NO_TIMERS;
     ws.gcTimerSet = false;
     ws.lastPane = undefined;
     ws.windowList = undefined;
@@ -1382,8 +1435,10 @@ export class GroupingEngine<K, V, A, O> {
 
   /** @internal Sets an event-time timer for the window (idempotent). */
   setEventTimer(ws: WindowState<K>, time: number): void {
-    if (ws.eventTimers.includes(time)) return;
-    ws.eventTimers.push(time);
+    // Most windows have one timer at a time: their list is allocated at its size (a push would reserve 17).
+    if (ws.eventTimers === NO_TIMERS) ws.eventTimers = [time];
+    else if (ws.eventTimers.includes(time)) return;
+    else ws.eventTimers.push(time);
     this.eventTimers.add(time, ws);
   }
 
@@ -1418,7 +1473,10 @@ export class GroupingEngine<K, V, A, O> {
 
 const NO_STATES: readonly TriggerState[] = [];
 
-/** The processing-time timers of a window that never set one (most): shared, replaced at the first. */
+/**
+ * The event-time or processing-time timers of a window that has none set: shared, replaced by a list of its
+ * own at the first (never pushed to).
+ */
 const NO_TIMERS: number[] = [];
 
 /** The first pane of a window: by timing (EARLY, ON_TIME, LATE), then not last / last. */
@@ -1502,6 +1560,75 @@ class Bag<T> {
   }
 }
 
+/**
+ * Sorts due window states by {@link byTimerOrder}. Timers come due in time order and a timer's states often
+ * share one window (fixed windows), so the states usually arrive ordered by window already: then only each
+ * run of one window is put in key order, by placing the states at their keys' ordinals when these are dense.
+ * Anything else gets a full sort.
+ */
+function sortByTimerOrder<K>(due: Bag<WindowState<K>>, slots: (WindowState<K> | undefined)[]): void {
+  const n = due.size;
+  if (n < 2) return;
+  const items = due.items as WindowState<K>[];
+  for (let i = 1; i < n; i++) {
+    const a = items[i - 1]!.window;
+    const b = items[i]!.window;
+    if (a.maxTimestamp > b.maxTimestamp || (a.maxTimestamp === b.maxTimestamp && a.start > b.start)) {
+      due.sort(byTimerOrder);
+      return;
+    }
+  }
+  let lo = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n) {
+      const a = items[lo]!.window;
+      const b = items[i]!.window;
+      if (a.maxTimestamp === b.maxTimestamp && a.start === b.start) continue;
+    }
+    if (i - lo > 1) sortRunByOrdinal(items, lo, i, slots);
+    lo = i;
+  }
+}
+
+/** Sorts `items[lo, hi)` by key ordinal. */
+function sortRunByOrdinal<K>(items: WindowState<K>[], lo: number, hi: number, slots: (WindowState<K> | undefined)[]): void {
+  let min = items[lo]!.ks.ordinal;
+  let max = min;
+  let sorted = true;
+  for (let i = lo + 1; i < hi; i++) {
+    const o = items[i]!.ks.ordinal;
+    if (o < items[i - 1]!.ks.ordinal) sorted = false;
+    if (o < min) min = o;
+    else if (o > max) max = o;
+  }
+  if (sorted) return;
+  const range = max - min + 1;
+  if (range <= 4 * (hi - lo)) {
+    while (slots.length < range) slots.push(undefined);
+    let distinct = true;
+    for (let i = lo; i < hi; i++) {
+      const ws = items[i]!;
+      const at = ws.ks.ordinal - min;
+      if (slots[at] !== undefined) distinct = false;
+      slots[at] = ws;
+    }
+    if (distinct) {
+      let j = lo;
+      for (let k = 0; k < range; k++) {
+        const ws = slots[k];
+        if (ws !== undefined) {
+          items[j++] = ws;
+          slots[k] = undefined;
+        }
+      }
+      return;
+    }
+    for (let k = 0; k < range; k++) slots[k] = undefined;
+  }
+  const run = items.slice(lo, hi).sort(byTimerOrder);
+  for (let i = 0; i < run.length; i++) items[lo + i] = run[i]!;
+}
+
 /** The key's state for window `w`, if any. */
 function findState<K>(ks: KeyState<K>, w: BoundedWindow): WindowState<K> | undefined {
   let ws = ks.windows.get(w.start);
@@ -1518,9 +1645,15 @@ function statesOf<K>(ks: KeyState<K>): WindowState<K>[] {
   return out;
 }
 
-function removeTime(times: number[], t: number): void {
-  const i = times.indexOf(t);
-  if (i >= 0) times.splice(i, 1);
+/** Removes `t` from `times` (without allocating, unlike `splice`); returns whether it was there. */
+function removeTime(times: number[], t: number): boolean {
+  const n = times.length;
+  let i = 0;
+  while (i < n && times[i] !== t) i++;
+  if (i === n) return false;
+  for (; i < n - 1; i++) times[i] = times[i + 1]!;
+  times.length = n - 1;
+  return true;
 }
 
 /** The trigger context the engine hands to trigger nodes; one object, re-bound to each window. */

@@ -241,7 +241,10 @@ export function groupAlsoByWindow<K, V, A, O>(
           batchTime = streamClock ? e.processingTime : scheduler.now();
         },
         item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
-        itemValue: (value, timestamp, windows) => engine!.addToElementStep(value as KV<K, V>, timestamp, windows, batchTime),
+        itemValue: (value, timestamp, windows) => {
+          const e = engine!;
+          if (!e.addQuickly(value as KV<K, V>, windows, batchTime)) e.addToElementStep(value as KV<K, V>, timestamp, windows, batchTime);
+        },
         batchEnd: (continues) => {
           const e = engine!;
           if (continues || !e.inElementStep) return;

@@ -135,9 +135,24 @@ export class TriggerProgram {
     this.initialState = state;
   }
 
-  /** A fresh state: nothing finished, every slot at its initial value. */
+  /**
+   * A fresh state: nothing finished, every slot at its initial value. Small states are array literals, which
+   * V8 allocates in the old generation once it sees them survive (they live as long as their window).
+   */
   newState(): TriggerState {
-    return this.initialState.slice();
+    const s = this.initialState;
+    switch (s.length) {
+      case 1:
+        return [s[0]!];
+      case 2:
+        return [s[0]!, s[1]!];
+      case 3:
+        return [s[0]!, s[1]!, s[2]!];
+      case 4:
+        return [s[0]!, s[1]!, s[2]!, s[3]!];
+      default:
+        return s.slice();
+    }
   }
 
   /** Whether the root has finished (the window is closed). */
