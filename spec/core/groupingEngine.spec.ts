@@ -134,6 +134,28 @@ describe('GroupingEngine', () => {
     ]);
   });
 
+  it('should release every state at the end of the input, except one without a pending timer', () => {
+    const g = setup({ windowFn: fixedWindows(60_000) });
+    g.add(0, ['a', 1, 1_000], ['b', 2, 2_000], ['a', 3, 61_000]);
+    // A restored state whose timers were lost: the end of the input does not reach it.
+    const snapshot = JSON.parse(JSON.stringify(g.engine.snapshot())) as ReturnType<typeof g.engine.snapshot>;
+    const b = snapshot.keys.find((k) => k.key === 'b')!;
+    (b.windows[0] as { eventTimers: number[] }).eventTimers = [];
+    const r = setup({ windowFn: fixedWindows(60_000) });
+    r.engine.restore(snapshot);
+    expect(r.live()).toStrictEqual({ windows: 3, keys: 2, holds: 3 });
+    expect(r.watermark(Infinity)).toStrictEqual([
+      out('a', 1, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true)),
+      out('a', 3, [60_000, 120_000], 119_999, pane('ON_TIME', 0, 0, true, true)),
+    ]);
+    expect(r.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+    expect(r.engine.outputWatermark).toBe(59_999);
+    // Without that state the end of the input leaves nothing.
+    expect(g.watermark(Infinity)).toHaveLength(3);
+    expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+    expect(g.engine.outputWatermark).toBe(Infinity);
+  });
+
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {
     const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
 

@@ -255,6 +255,13 @@ export class GroupingEngine<K, V, A, O> {
   private readonly ctx: EngineTriggerContext<K>;
   private readonly collected = new Bag<WindowState<K>>();
   private readonly firing = new Bag<WindowState<K>>();
+  /**
+   * The step of watermark +Infinity (end of input) is under way: every window expires in it, so discarded
+   * states stay linked to their keys and holds stay indexed until {@link endSweep} drops them all at once.
+   */
+  private sweeping = false;
+  /** States discarded while sweeping. */
+  private swept = 0;
   /** Scratch space of {@link sortByTimerOrder}: empty between sorts. */
   private readonly ordinalSlots: (WindowState<K> | undefined)[] = [];
   /** An element step delivered in several chunks: its number, output-watermark snapshot and touched windows. */
@@ -570,9 +577,43 @@ export class GroupingEngine<K, V, A, O> {
     else this.eventTimers.popBefore(watermark, collect);
     const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
     sortByTimerOrder(due, this.ordinalSlots);
-    for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
+    this.sweeping = watermark === Infinity;
+    try {
+      for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
+    } finally {
+      if (this.sweeping) this.endSweep();
+    }
     due.clear();
     this.finishStep();
+  }
+
+  /**
+   * Ends the step of watermark +Infinity: forgets the states it discarded. Normally that is all of them and
+   * every index is simply emptied; a state the step did not reach (one without a pending timer) keeps its
+   * key and holds.
+   */
+  private endSweep(): void {
+    this.sweeping = false;
+    const swept = this.swept;
+    this.swept = 0;
+    if (swept === 0) return;
+    if (swept === this.liveWindowCount) {
+      this.keys.clear();
+      this.holds.clear();
+      this.liveWindowCount = 0;
+      return;
+    }
+    this.holds.clear();
+    for (const ks of [...this.keys.values()]) {
+      for (const ws of statesOf(ks)) {
+        if (ws.dead) this.unlinkState(ks, ws);
+        else {
+          if (!Number.isNaN(ws.elementHold)) this.holds.add(ws.elementHold);
+          if (!Number.isNaN(ws.extraHold)) this.holds.add(ws.extraHold);
+        }
+      }
+      if (ks.count === 0) this.keys.delete(ks.encoded);
+    }
   }
 
   /** A processing-time step: fire windows whose processing-time timers are due (`PT > T`). */
@@ -1397,6 +1438,10 @@ export class GroupingEngine<K, V, A, O> {
     ws.dead = true;
     ws.acc = undefined;
     ws.hasAcc = false;
+    if (this.sweeping) {
+      this.swept++;
+      return;
+    }
     const ks = ws.ks;
     this.unlinkState(ks, ws);
     if (ks.count === 0) this.keys.delete(ks.encoded);
@@ -1423,6 +1468,12 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   private releaseHolds(ws: WindowState<K>): void {
+    if (this.sweeping) {
+      // The index is emptied when the sweep ends.
+      ws.elementHold = NaN;
+      ws.extraHold = NaN;
+      return;
+    }
     if (!Number.isNaN(ws.elementHold)) {
       this.holds.remove(ws.elementHold);
       ws.elementHold = NaN;
