@@ -140,7 +140,7 @@ describe('GroupingEngine', () => {
     // A restored state whose timers were lost: the end of the input does not reach it.
     const snapshot = JSON.parse(JSON.stringify(g.engine.snapshot())) as ReturnType<typeof g.engine.snapshot>;
     const b = snapshot.keys.find((k) => k.key === 'b')!;
-    (b.windows[0] as { eventTimers: number[] }).eventTimers = [];
+    (b.windows[0] as unknown as { eventTimers: number[] }).eventTimers = [];
     const r = setup({ windowFn: fixedWindows(60_000) });
     r.engine.restore(snapshot);
     expect(r.live()).toStrictEqual({ windows: 3, keys: 2, holds: 3 });
@@ -154,6 +154,32 @@ describe('GroupingEngine', () => {
     expect(g.watermark(Infinity)).toHaveLength(3);
     expect(g.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
     expect(g.engine.outputWatermark).toBe(Infinity);
+  });
+
+  it('should add elements that go back and forth between two windows, one element at a time', () => {
+    const g = setup({ windowFn: fixedWindows(60_000) });
+    const wf = fixedWindows(60_000);
+    const add = (k: string, v: number, ts: number): void => {
+      if (!g.engine.addQuickly([k, v], wf.assignWindows(ts), 0)) g.engine.addToElementStep([k, v], ts, wf.assignWindows(ts), 0);
+    };
+    for (const [v, ts] of [[1, 59_000], [2, 61_000], [4, 58_000], [8, 62_000], [16, 57_000], [32, 121_000], [64, 63_000]] as const) add('k', v, ts);
+    add('j', 128, 59_500);
+    g.engine.endElementStep();
+    expect(g.watermark(70_000)).toStrictEqual([
+      out('k', 21, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true)),
+      out('j', 128, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true)),
+    ]);
+    // The first window is gone: its element is dropped, the other two windows still take theirs.
+    add('k', 256, 59_000);
+    add('k', 512, 64_000);
+    add('k', 1024, 122_000);
+    g.engine.endElementStep();
+    expect(g.drops.map((d) => d.value)).toStrictEqual([256]);
+    expect(g.watermark(Infinity)).toStrictEqual([
+      out('k', 2 + 8 + 64 + 512, [60_000, 120_000], 119_999, pane('ON_TIME', 0, 0, true, true)),
+      out('k', 32 + 1024, [120_000, 180_000], 179_999, pane('ON_TIME', 0, 0, true, true)),
+    ]);
+    expect(g.engine.counters.elementsIn).toBe(11);
   });
 
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {

@@ -106,6 +106,11 @@ class KeyState<K> {
   /** The state of the window of this key's previous element, when it had one window (see `lastStates`). */
   last0: WindowState<K> | undefined = undefined;
   /**
+   * The state `last0` held before it changed: out-of-order input near a window boundary goes back and forth
+   * between two windows, and both stay on the quick path.
+   */
+  last1: WindowState<K> | undefined = undefined;
+  /**
    * The key's window states by window start (a number key, no string building); states of windows with the
    * same start and other ends (sessions) are chained through `sameStart`.
    */
@@ -179,7 +184,7 @@ interface WindowState<K> {
    * count elements only react to the first element of a pane, so later ones skip the trigger.
    */
   needsOnElement: boolean;
-  /** `[window]`, for the panes of this window (created with the first). */
+  /** `[window]`, for the panes of this window (shared; set with the first). */
   windowList: readonly BoundedWindow[] | undefined;
 }
 
@@ -262,6 +267,8 @@ export class GroupingEngine<K, V, A, O> {
   private sweeping = false;
   /** States discarded while sweeping. */
   private swept = 0;
+  /** The window list last made for panes (see {@link windowListOf}). */
+  private lastWindowList: readonly BoundedWindow[] | undefined = undefined;
   /** Scratch space of {@link sortByTimerOrder}: empty between sorts. */
   private readonly ordinalSlots: (WindowState<K> | undefined)[] = [];
   /** An element step delivered in several chunks: its number, output-watermark snapshot and touched windows. */
@@ -507,9 +514,15 @@ export class GroupingEngine<K, V, A, O> {
     if (typeof key !== 'string' && typeof key !== 'number') return false;
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
-    const last = ks.last0;
     // Merging window functions never set last0.
-    if (last === undefined || last.window !== windows[0] || last.quickEpoch !== this.epoch) return false;
+    let last = ks.last0;
+    if (last === undefined) return false;
+    if (last.window !== windows[0]) {
+      const other = ks.last1;
+      if (other === undefined || other.window !== windows[0] || other.quickEpoch !== this.epoch) return false;
+      ks.last1 = last;
+      ks.last0 = last = other;
+    } else if (last.quickEpoch !== this.epoch) return false;
     this.counters.elementsIn++;
     last.newCount++;
     try {
@@ -674,11 +687,21 @@ export class GroupingEngine<K, V, A, O> {
       // The quick path: the key's previous element went to the same window state, and since then nothing
       // changed what adding an element does besides counting and combining it (see addElement).
       const last = ks.last0;
+      const other = ks.last1;
       if (last !== undefined && last.window === w && last.quickEpoch === this.epoch) {
         last.newCount++;
         last.acc = this.fn.addInput(last.acc as A, kv[1]);
+      } else if (other !== undefined && other.window === w && other.quickEpoch === this.epoch) {
+        other.newCount++;
+        other.acc = this.fn.addInput(other.acc as A, kv[1]);
+        ks.last1 = last;
+        ks.last0 = other;
       } else {
-        ks.last0 = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
+        const ws = this.addToWindow(ks, kv, timestamp, w, last !== undefined && last.window === w ? last : other, step, touched);
+        if (ws !== last) {
+          ks.last1 = last;
+          ks.last0 = ws;
+        }
       }
     } catch (err) {
       throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, w);
@@ -1269,7 +1292,7 @@ export class GroupingEngine<K, V, A, O> {
         if (pane.timing === 'EARLY') this.counters.panesEarly++;
         else if (pane.timing === 'ON_TIME') this.counters.panesOnTime++;
         else this.counters.panesLate++;
-        this.outbox.push({ key: ws.ks.key, value, window: w, windows: (ws.windowList ??= [w]), timestamp, pane });
+        this.outbox.push({ key: ws.ks.key, value, window: w, windows: ws.windowList ?? this.windowListOf(ws), timestamp, pane });
       }
     }
     if (!isFinal && this.closingAlways) this.setExtraHold(ws, this.gcTime(w));
@@ -1283,6 +1306,16 @@ export class GroupingEngine<K, V, A, O> {
       ws.closed = true;
       this.discardContents(ws);
     }
+  }
+
+  /**
+   * `[window]` for the panes of a window state, made with its first pane. Panes of one window object fire
+   * one after another (a watermark fires a window for all its keys), so the last list made is shared.
+   */
+  private windowListOf(ws: WindowState<K>): readonly BoundedWindow[] {
+    let list = this.lastWindowList;
+    if (list === undefined || list[0] !== ws.window) list = this.lastWindowList = [ws.window];
+    return (ws.windowList = list);
   }
 
   /** PaneInfo of a firing (spec §4.2). */
