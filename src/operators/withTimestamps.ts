@@ -17,6 +17,7 @@ import { FusedDataflow } from './fusion.js';
 import { MAX_TIMESTAMP, MIN_TIMESTAMP, formatTime, invalidTimestampReason } from '../time/constants.js';
 import { DataflowError, describeValue, errorMessage } from '../core/errors.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
+import { HandlerSubscriber } from './handlerSubscriber.js';
 
 /** Elements per chunk of a batch delivered while subscribing. */
 const CHUNK = 1024;
@@ -168,74 +169,76 @@ export function withTimestamps<T>(
         input.error(err);
       };
 
-      const subscription = source.subscribe({
-        next: (x) => {
-          // The hot path: a plain value of a bounded input, without a validator, with a valid event time.
-          if (subscribing && validate === undefined && !failed && !isDataflowEvent(x)) {
-            let ts: number;
-            try {
-              ts = timestampFn(x as T);
-            } catch (err) {
+      const subscription = source.subscribe(
+        new HandlerSubscriber<unknown>({
+          next: (x) => {
+            // The hot path: a plain value of a bounded input, without a validator, with a valid event time.
+            if (subscribing && validate === undefined && !failed && !isDataflowEvent(x)) {
+              let ts: number;
               try {
-                reject(x as T, `the timestamp function threw: ${errorMessage(err)}`, err);
-              } catch (rejection) {
-                fail(rejection);
+                ts = timestampFn(x as T);
+              } catch (err) {
+                try {
+                  reject(x as T, `the timestamp function threw: ${errorMessage(err)}`, err);
+                } catch (rejection) {
+                  fail(rejection);
+                }
+                return;
+              }
+              try {
+                if (isEventTime(ts)) addToStep(x as T, ts);
+                else reject(x as T, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
+              } catch (err) {
+                fail(err);
               }
               return;
             }
+            if (failed) return;
             try {
-              if (isEventTime(ts)) addToStep(x as T, ts);
-              else reject(x as T, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
+              if (!isDataflowEvent(x)) add(x as T);
+              else if (x.kind === 'elements') {
+                // A batch from a dataflow source (testStream) stays one batch, re-stamped.
+                const items = x.items;
+                if (subscribing) {
+                  for (const it of items) add(it.value as T);
+                  return;
+                }
+                input.batchStart();
+                for (let i = 0; i < items.length; i++) {
+                  const value = items[i]!.value as T;
+                  const ts = stamp(value);
+                  if (ts !== undefined) input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
+                }
+                input.batchEnd(false);
+              } else if (x.kind === 'watermark') advance(x);
+              else {
+                if (x.kind === 'processingTime') sawClock = true;
+                flush();
+                input.event(x);
+              }
             } catch (err) {
               fail(err);
             }
-            return;
-          }
-          if (failed) return;
-          try {
-            if (!isDataflowEvent(x)) add(x as T);
-            else if (x.kind === 'elements') {
-              // A batch from a dataflow source (testStream) stays one batch, re-stamped.
-              const items = x.items;
-              if (subscribing) {
-                for (const it of items) add(it.value as T);
-                return;
-              }
-              input.batchStart();
-              for (let i = 0; i < items.length; i++) {
-                const value = items[i]!.value as T;
-                const ts = stamp(value);
-                if (ts !== undefined) input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
-              }
-              input.batchEnd(false);
-            } else if (x.kind === 'watermark') advance(x);
-            else {
-              if (x.kind === 'processingTime') sawClock = true;
+          },
+          error: (err) => {
+            if (!failed) fail(err);
+          },
+          complete: () => {
+            if (failed) return;
+            try {
               flush();
-              input.event(x);
+              // A bounded input delivered at once is processed with processing time frozen (spec §6.5): after
+              // its one step it announces a scripted clock that never advances, so no processing-time trigger
+              // can fire on it, here or downstream.
+              if (subscribing && !sawClock) input.event(new ProcessingTimeEvent(0));
+              if (watermark !== Infinity) input.event(new WatermarkEvent(Infinity));
+              input.complete();
+            } catch (err) {
+              fail(err);
             }
-          } catch (err) {
-            fail(err);
-          }
-        },
-        error: (err) => {
-          if (!failed) fail(err);
-        },
-        complete: () => {
-          if (failed) return;
-          try {
-            flush();
-            // A bounded input delivered at once is processed with processing time frozen (spec §6.5): after
-            // its one step it announces a scripted clock that never advances, so no processing-time trigger
-            // can fire on it, here or downstream.
-            if (subscribing && !sawClock) input.event(new ProcessingTimeEvent(0));
-            if (watermark !== Infinity) input.event(new WatermarkEvent(Infinity));
-            input.complete();
-          } catch (err) {
-            fail(err);
-          }
-        },
-      });
+          },
+        }),
+      );
       subscribing = false;
       if (!failed) {
         try {
