@@ -182,6 +182,30 @@ describe('GroupingEngine', () => {
     expect(g.engine.counters.elementsIn).toBe(11);
   });
 
+  it('should treat an element as late once the watermark passed its window, even right after an on-time one', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), trigger: never(), accumulation: 'discarding', allowedLateness: 60_000 });
+    const wf = fixedWindows(60_000);
+    // One element step, fed the way the grouping operator feeds it.
+    const step = (...elements: Array<[string, number, number]>): void => {
+      for (const [k, v, ts] of elements) {
+        if (!g.engine.addQuickly([k, v], wf.assignWindows(ts), 0)) g.engine.addToElementStep([k, v], ts, wf.assignWindows(ts), 0);
+      }
+      g.engine.endElementStep();
+    };
+    step(['k', 1, 1_000], ['k', 2, 2_000]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+    // The window's end passes without a firing (the trigger never fires): k's next element is late and holds
+    // the output watermark at the window's garbage-collection time as well (spec §7.2).
+    expect(g.watermark(70_000)).toStrictEqual([]);
+    expect(g.engine.outputWatermark).toBe(59_999);
+    step(['j', 10, 100_000], ['k', 4, 3_000]);
+    expect(g.live()).toStrictEqual({ windows: 2, keys: 2, holds: 3 });
+    expect(g.watermark(100_000)).toStrictEqual([]);
+    expect(g.engine.outputWatermark).toBe(59_999);
+    expect(g.watermark(130_000)).toStrictEqual([out('k', 7, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true))]);
+    expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
+  });
+
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {
     const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
 

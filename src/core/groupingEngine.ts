@@ -153,10 +153,10 @@ interface WindowState<K> {
   trigger: TriggerState;
   // The fields the quick path of addOne reads come first (one cache line).
   /**
-   * The engine's epoch in which adding an element to this window only counts and combines it (see
-   * `addElement`); any other value means the full path.
+   * Adding an element to this window only counts and combines it while the window is not late (see
+   * `addElement`); cleared when the window fires, merges or goes.
    */
-  quickEpoch: number;
+  quick: boolean;
   /** Elements added since the last firing. */
   newCount: number;
   acc: unknown;
@@ -193,7 +193,7 @@ function newWindowStateObject<K>(ks: KeyState<K>, window: BoundedWindow, trigger
   return {
     ks,
     trigger,
-    quickEpoch: 0,
+    quick: false,
     newCount: 0,
     acc: undefined,
     window,
@@ -286,12 +286,8 @@ export class GroupingEngine<K, V, A, O> {
    */
   private readonly foldEagerly: boolean;
   private readonly countsElements: boolean;
-  /**
-   * Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count
-   * elements); `epoch` changes whenever a watermark moves, which ends every window's quick path.
-   */
+  /** Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count elements). */
   private readonly quickAdds: boolean;
-  private epoch = 1;
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
   private lastKeyState: KeyState<K> | undefined = undefined;
@@ -519,10 +515,11 @@ export class GroupingEngine<K, V, A, O> {
     if (last === undefined) return false;
     if (last.window !== windows[0]) {
       const other = ks.last1;
-      if (other === undefined || other.window !== windows[0] || other.quickEpoch !== this.epoch) return false;
+      if (other === undefined || other.window !== windows[0] || !other.quick) return false;
       ks.last1 = last;
       ks.last0 = last = other;
-    } else if (last.quickEpoch !== this.epoch) return false;
+    } else if (!last.quick) return false;
+    if (last.window.maxTimestamp < this.iw) return false;
     this.counters.elementsIn++;
     last.newCount++;
     try {
@@ -568,7 +565,6 @@ export class GroupingEngine<K, V, A, O> {
     this.endElementStep();
     if (!(watermark > this.iw)) return; // equal: no-op; backwards: ignored for derived watermarks
     this.iw = watermark;
-    this.epoch++;
     const step = ++this.step;
     const due = this.collected;
     let earliestFiring = Infinity;
@@ -684,14 +680,14 @@ export class GroupingEngine<K, V, A, O> {
     }
     const w = windows[0]!;
     try {
-      // The quick path: the key's previous element went to the same window state, and since then nothing
-      // changed what adding an element does besides counting and combining it (see addElement).
+      // The quick path: the key's previous element (or the one before, in another window) went to the same
+      // window state, which only needs counting and combining (see addElement).
       const last = ks.last0;
       const other = ks.last1;
-      if (last !== undefined && last.window === w && last.quickEpoch === this.epoch) {
+      if (last !== undefined && last.window === w && last.quick && w.maxTimestamp >= this.iw) {
         last.newCount++;
         last.acc = this.fn.addInput(last.acc as A, kv[1]);
-      } else if (other !== undefined && other.window === w && other.quickEpoch === this.epoch) {
+      } else if (other !== undefined && other.window === w && other.quick && w.maxTimestamp >= this.iw) {
         other.newCount++;
         other.acc = this.fn.addInput(other.acc as A, kv[1]);
         ks.last1 = last;
@@ -719,7 +715,7 @@ export class GroupingEngine<K, V, A, O> {
   ): void {
     const prev = ks.lastStates;
     const next = this.nextStates;
-    const epoch = this.epoch;
+    const iw = this.iw;
     const n = windows.length;
     let j = 0;
     try {
@@ -733,7 +729,7 @@ export class GroupingEngine<K, V, A, O> {
           if ((last === undefined || last.window !== w) && j + 1 < prev.length) last = prev[j + 1];
           if (last !== undefined && last.window !== w) last = undefined;
         }
-        if (last !== undefined && last.quickEpoch === epoch) {
+        if (last !== undefined && last.quick && w.maxTimestamp >= iw) {
           last.newCount++;
           last.acc = this.fn.addInput(last.acc as A, kv[1]);
           next[j] = last;
@@ -1183,7 +1179,7 @@ export class GroupingEngine<K, V, A, O> {
     ctx.mergedStates = NO_STATES;
     if (!wasActive) target.lastPane = undefined;
     target.needsOnElement = true;
-    target.quickEpoch = 0;
+    target.quick = false;
     target.closed = this.program.isClosed(target.trigger);
     if (target.closed) {
       this.discardContents(target);
@@ -1197,7 +1193,7 @@ export class GroupingEngine<K, V, A, O> {
       if (ws === target) continue;
       this.unlinkState(ks, ws);
       ws.dead = true;
-      ws.quickEpoch = 0;
+      ws.quick = false;
     }
     return target;
   }
@@ -1236,10 +1232,10 @@ export class GroupingEngine<K, V, A, O> {
       this.program.root.onElement(this.ctx.bind(ws));
       saw = true;
     }
-    // The window's next elements only need counting and combining until the watermarks move or it fires:
-    // the GC timer is set, an END_OF_WINDOW hold is the same for every element, and a trigger that does not
-    // count elements has seen this pane's first.
-    if (this.quickAdds) ws.quickEpoch = this.epoch;
+    // The window's next elements only need counting and combining until it fires, merges or goes, as long as
+    // it is not late: the GC timer is set, an END_OF_WINDOW hold is the same for every element that is not
+    // late, and a trigger that does not count elements has seen this pane's first.
+    if (this.quickAdds) ws.quick = true;
     return saw;
   }
 
@@ -1265,7 +1261,7 @@ export class GroupingEngine<K, V, A, O> {
   /** The firing sequence (spec §6.4). */
   private fire(ws: WindowState<K>, snapshot: number, isGC: boolean): void {
     const w = ws.window;
-    ws.quickEpoch = 0;
+    ws.quick = false;
     let isFinal = true;
     if (!isGC) {
       this.program.root.onFire(this.ctx.bind(ws));
@@ -1454,7 +1450,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Clears a closed window's contents; its finished bits stay as the closed marker. */
   private discardContents(ws: WindowState<K>): void {
-    ws.quickEpoch = 0;
+    ws.quick = false;
     this.releaseHolds(ws);
     this.program.root.clear(this.ctx.bind(ws));
     ws.acc = undefined;
@@ -1466,7 +1462,7 @@ export class GroupingEngine<K, V, A, O> {
   /** Forgets a window entirely (garbage collection). */
   private discard(ws: WindowState<K>): void {
     if (ws.dead) return;
-    ws.quickEpoch = 0;
+    ws.quick = false;
     this.releaseHolds(ws);
     ws.dead = true;
     ws.acc = undefined;
@@ -1543,10 +1539,7 @@ export class GroupingEngine<K, V, A, O> {
     }
     empty.clear();
     const ow = Math.min(this.iw, this.holds.min());
-    if (ow > this.ow) {
-      this.ow = ow;
-      this.epoch++;
-    }
+    if (ow > this.ow) this.ow = ow;
     if (this.outbox.length === 0) return;
     const out = this.outbox;
     this.outbox = [];
