@@ -1327,13 +1327,7 @@ export class GroupingEngine<K, V, A, O> {
     } else timing = 'ON_TIME';
     // A window's first pane is one of six values, shared (frozen) instead of allocated per pane.
     if (p === undefined) return FIRST_PANES[timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2]![isFinal ? 1 : 0];
-    return {
-      timing,
-      index: p === undefined ? 0 : p.index + 1,
-      nonSpeculativeIndex: nsi,
-      isFirst: p === undefined,
-      isLast: isFinal,
-    };
+    return laterPane(timing, p.index + 1, nsi, isFinal);
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -1562,6 +1556,19 @@ const FIRST_PANES: readonly (readonly [PaneInfo, PaneInfo])[] = (['EARLY', 'ON_T
     Object.freeze({ timing, index: 0, nonSpeculativeIndex: timing === 'EARLY' ? -1 : 0, isFirst: true, isLast });
   return [first(false), first(true)] as const;
 });
+
+/** Later panes with small indexes are shared (frozen) too: a stream with early firings has many of them. */
+const SHARED_PANE_INDEXES = 64;
+const LATER_PANES: (PaneInfo | undefined)[] = new Array<PaneInfo | undefined>(SHARED_PANE_INDEXES * (SHARED_PANE_INDEXES + 1) * 6).fill(
+  undefined,
+);
+
+/** The PaneInfo of a window's pane after its first (`index` > 0). */
+function laterPane(timing: PaneInfo['timing'], index: number, nsi: number, isLast: boolean): PaneInfo {
+  if (index >= SHARED_PANE_INDEXES) return { timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast };
+  const slot = ((index * (SHARED_PANE_INDEXES + 1) + nsi + 1) * 3 + (timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2)) * 2 + (isLast ? 1 : 0);
+  return (LATER_PANES[slot] ??= Object.freeze({ timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast }));
+}
 
 /**
  * A union of overlapping windows while a step of an interval-merging window function is merged: its bounds,

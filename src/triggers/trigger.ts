@@ -150,6 +150,10 @@ export class TriggerProgram {
         return [s[0]!, s[1]!, s[2]!];
       case 4:
         return [s[0]!, s[1]!, s[2]!, s[3]!];
+      case 5:
+        return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!];
+      case 6:
+        return [s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!];
       default:
         return s.slice();
     }
