@@ -206,6 +206,16 @@ describe('GroupingEngine', () => {
     expect(g.live()).toStrictEqual({ windows: 1, keys: 1, holds: 1 });
   });
 
+  it('should number panes past the shared PaneInfos (index 64 and more)', () => {
+    const g = setup({ windowFn: fixedWindows(60_000), trigger: afterWatermark({ early: afterCount(1) }), accumulation: 'discarding', allowedLateness: 0 });
+    const panes: PaneInfo[] = [];
+    for (let i = 0; i < 70; i++) panes.push(...g.add(0, ['k', 1, 1_000 + i]).map((p) => p.pane));
+    panes.push(...g.watermark(Infinity).map((p) => p.pane));
+    expect(panes).toHaveLength(71);
+    panes.slice(0, 70).forEach((p, i) => expect(p).toStrictEqual(pane('EARLY', i, -1, i === 0, false)));
+    expect(panes[70]).toStrictEqual(pane('ON_TIME', 70, 0, false, true));
+  });
+
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {
     const g = setup({ windowFn: fixedWindows(60_000), allowedLateness: 60_000 });
 
