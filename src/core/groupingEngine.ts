@@ -27,6 +27,7 @@ import { HoldIndex, TimerQueue } from './timeIndex.js';
 import { formatStrategy } from '../strategy/windowingStrategy.js';
 import { GLOBAL_WINDOW, IntervalWindow } from '../windows/window.js';
 import { Sessions } from '../windows/sessions.js';
+import { sortByTimerOrder } from './dueOrder.js';
 
 /** A pane produced by the engine. */
 export interface EmittedPane<K, O> {
@@ -218,8 +219,6 @@ const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number
   a.window.maxTimestamp - b.window.maxTimestamp ||
   a.window.start - b.window.start;
 
-const byTimerOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number =>
-  a.window.maxTimestamp - b.window.maxTimestamp || a.window.start - b.window.start || a.ks.ordinal - b.ks.ordinal;
 
 /**
  * One grouping's state for all keys and windows. Feed it with {@link processElements},
@@ -585,7 +584,7 @@ export class GroupingEngine<K, V, A, O> {
     if (watermark === Infinity) this.eventTimers.popAll(collect);
     else this.eventTimers.popBefore(watermark, collect);
     const snapshot = Math.min(watermark, this.holds.min(), earliestFiring);
-    sortByTimerOrder(due, this.ordinalSlots);
+    sortByTimerOrder(due.items as WindowState<K>[], due.size, this.ordinalSlots);
     this.sweeping = watermark === Infinity;
     try {
       for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
@@ -642,7 +641,7 @@ export class GroupingEngine<K, V, A, O> {
         due.push(ws);
       }
     });
-    sortByTimerOrder(due, this.ordinalSlots);
+    sortByTimerOrder(due.items as WindowState<K>[], due.size, this.ordinalSlots);
     for (let i = 0; i < due.size; i++) {
       const ws = due.items[i]!;
       // Processing timers of expired windows are ignored, like too-late data.
@@ -1559,14 +1558,13 @@ const FIRST_PANES: readonly (readonly [PaneInfo, PaneInfo])[] = (['EARLY', 'ON_T
 
 /** Later panes with small indexes are shared (frozen) too: a stream with early firings has many of them. */
 const SHARED_PANE_INDEXES = 64;
-const LATER_PANES: (PaneInfo | undefined)[] = new Array<PaneInfo | undefined>(SHARED_PANE_INDEXES * (SHARED_PANE_INDEXES + 1) * 6).fill(
-  undefined,
-);
+const LATER_PANES = new Array<PaneInfo | undefined>(SHARED_PANE_INDEXES * (SHARED_PANE_INDEXES + 1) * 6).fill(undefined);
 
 /** The PaneInfo of a window's pane after its first (`index` > 0). */
 function laterPane(timing: PaneInfo['timing'], index: number, nsi: number, isLast: boolean): PaneInfo {
   if (index >= SHARED_PANE_INDEXES) return { timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast };
-  const slot = ((index * (SHARED_PANE_INDEXES + 1) + nsi + 1) * 3 + (timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2)) * 2 + (isLast ? 1 : 0);
+  const t = timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2;
+  const slot = ((index * (SHARED_PANE_INDEXES + 1) + nsi + 1) * 3 + t) * 2 + (isLast ? 1 : 0);
   return (LATER_PANES[slot] ??= Object.freeze({ timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast }));
 }
 
@@ -1642,75 +1640,6 @@ class Bag<T> {
     for (let i = 0; i < this.size; i++) this.items[i] = undefined;
     this.size = 0;
   }
-}
-
-/**
- * Sorts due window states by {@link byTimerOrder}. Timers come due in time order and a timer's states often
- * share one window (fixed windows), so the states usually arrive ordered by window already: then only each
- * run of one window is put in key order, by placing the states at their keys' ordinals when these are dense.
- * Anything else gets a full sort.
- */
-function sortByTimerOrder<K>(due: Bag<WindowState<K>>, slots: (WindowState<K> | undefined)[]): void {
-  const n = due.size;
-  if (n < 2) return;
-  const items = due.items as WindowState<K>[];
-  for (let i = 1; i < n; i++) {
-    const a = items[i - 1]!.window;
-    const b = items[i]!.window;
-    if (a.maxTimestamp > b.maxTimestamp || (a.maxTimestamp === b.maxTimestamp && a.start > b.start)) {
-      due.sort(byTimerOrder);
-      return;
-    }
-  }
-  let lo = 0;
-  for (let i = 1; i <= n; i++) {
-    if (i < n) {
-      const a = items[lo]!.window;
-      const b = items[i]!.window;
-      if (a.maxTimestamp === b.maxTimestamp && a.start === b.start) continue;
-    }
-    if (i - lo > 1) sortRunByOrdinal(items, lo, i, slots);
-    lo = i;
-  }
-}
-
-/** Sorts `items[lo, hi)` by key ordinal. */
-function sortRunByOrdinal<K>(items: WindowState<K>[], lo: number, hi: number, slots: (WindowState<K> | undefined)[]): void {
-  let min = items[lo]!.ks.ordinal;
-  let max = min;
-  let sorted = true;
-  for (let i = lo + 1; i < hi; i++) {
-    const o = items[i]!.ks.ordinal;
-    if (o < items[i - 1]!.ks.ordinal) sorted = false;
-    if (o < min) min = o;
-    else if (o > max) max = o;
-  }
-  if (sorted) return;
-  const range = max - min + 1;
-  if (range <= 4 * (hi - lo)) {
-    while (slots.length < range) slots.push(undefined);
-    let distinct = true;
-    for (let i = lo; i < hi; i++) {
-      const ws = items[i]!;
-      const at = ws.ks.ordinal - min;
-      if (slots[at] !== undefined) distinct = false;
-      slots[at] = ws;
-    }
-    if (distinct) {
-      let j = lo;
-      for (let k = 0; k < range; k++) {
-        const ws = slots[k];
-        if (ws !== undefined) {
-          items[j++] = ws;
-          slots[k] = undefined;
-        }
-      }
-      return;
-    }
-    for (let k = 0; k < range; k++) slots[k] = undefined;
-  }
-  const run = items.slice(lo, hi).sort(byTimerOrder);
-  for (let i = 0; i < run.length; i++) items[lo + i] = run[i]!;
 }
 
 /** The key's state for window `w`, if any. */
