@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   afterCount,
+  combineFn,
   afterProcessingTime,
   afterWatermark,
   applyWindowInto,
@@ -214,6 +215,60 @@ describe('GroupingEngine', () => {
     expect(panes).toHaveLength(71);
     panes.slice(0, 70).forEach((p, i) => expect(p).toStrictEqual(pane('EARLY', i, -1, i === 0, false)));
     expect(panes[70]).toStrictEqual(pane('ON_TIME', 70, 0, false, true));
+  });
+
+  it('should keep the holds of the windows an end-of-input step did not reach when user code threw', () => {
+    const wf = fixedWindows(10);
+    const engine = new GroupingEngine<string, number, number[], number[]>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: wf }),
+      combineFn: combineFn<number, number[], number[]>({
+        createAccumulator: () => [],
+        addInput: (acc, x) => [...acc, x],
+        mergeAccumulators: (accs) => accs.flat(),
+        extractOutput: (acc) => {
+          if (acc.includes(777)) throw new Error('boom');
+          return acc;
+        },
+      }),
+      emit: () => undefined,
+    });
+    engine.processElements(
+      [
+        { value: ['a', 777], timestamp: 1, windows: wf.assignWindows(1), pane: NO_FIRING },
+        { value: ['b', 1], timestamp: 15, windows: wf.assignWindows(15), pane: NO_FIRING },
+      ],
+      0,
+    );
+    expect(() => engine.advanceWatermark(Infinity)).toThrow(/extracting the output for key "a" .* failed: boom/);
+    // The failing window released its hold as it fired; the other window was not reached and keeps its own.
+    expect([engine.liveWindows, engine.liveKeys, engine.liveHolds]).toStrictEqual([2, 2, 1]);
+    engine.advanceProcessingTime(5);
+    expect(engine.outputWatermark).toBe(19);
+  });
+
+  it('should name the key as first seen when user code throws on the quick path', () => {
+    const engine = new GroupingEngine<number, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(60_000) }),
+      combineFn: combineFn<number, number, number>({
+        createAccumulator: () => 0,
+        addInput: (acc, x) => {
+          if (x === 666) throw new Error('boom');
+          return acc + x;
+        },
+        mergeAccumulators: (accs) => accs.reduce((a, b) => a + b, 0),
+        extractOutput: (acc) => acc,
+      }),
+      emit: () => undefined,
+    });
+    const windows = fixedWindows(60_000).assignWindows(1_000);
+    engine.addToElementStep([-0, 1], 1_000, windows, 0);
+    let error: unknown;
+    try {
+      if (!engine.addQuickly([0, 666], windows, 0)) engine.addToElementStep([0, 666], 1_000, windows, 0);
+    } catch (err) {
+      error = err;
+    }
+    expect(Object.is((error as { key: unknown }).key, -0)).toBe(true);
   });
 
   it('should fire the first pane of a window whose end already passed as LATE idx0 first', () => {

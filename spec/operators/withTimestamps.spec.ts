@@ -92,6 +92,18 @@ describe('withTimestamps', () => {
     }),
   );
 
+  it('should end the stream with the error when a value cannot even be inspected (a revoked proxy)', () => {
+    const { proxy, revoke } = Proxy.revocable({ at: t0 }, {});
+    revoke();
+    const seen: string[] = [];
+    let error: unknown;
+    from([{ at: t0 }, proxy, { at: t0 + 1 }])
+      .pipe(withTimestamps((e: { at: number }) => e.at))
+      .subscribe({ next: (e) => seen.push(e.kind), error: (e: unknown) => (error = e), complete: () => seen.push('complete') });
+    expect(error).toBeInstanceOf(TypeError);
+    expect(seen).toStrictEqual([]);
+  });
+
   it('should fail naming the element when its event time is NaN', () => {
     const err = failure({ id: 'x1', at: Number.NaN });
 

@@ -222,7 +222,9 @@ const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number
 
 /**
  * One grouping's state for all keys and windows. Feed it with {@link processElements},
- * {@link advanceWatermark} and {@link advanceProcessingTime}; panes come out through `emit`.
+ * {@link advanceWatermark} and {@link advanceProcessingTime}; panes come out through `emit`. An error thrown
+ * by user code (the combine function) ends the grouping: the step it interrupted is left half done, so the
+ * engine should not be fed again (the operators end their stream with the error).
  */
 export class GroupingEngine<K, V, A, O> {
   readonly strategy: WindowingStrategy;
@@ -524,7 +526,7 @@ export class GroupingEngine<K, V, A, O> {
     try {
       last.acc = this.fn.addInput(last.acc as A, kv[1]);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), key, last.window);
+      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, last.window);
     }
     return true;
   }
@@ -597,14 +599,13 @@ export class GroupingEngine<K, V, A, O> {
 
   /**
    * Ends the step of watermark +Infinity: forgets the states it discarded. Normally that is all of them and
-   * every index is simply emptied; a state the step did not reach (one without a pending timer) keeps its
-   * key and holds.
+   * every index is simply emptied; a state the step did not reach (one without a pending timer, or the rest
+   * after an error thrown by user code) keeps its key and holds.
    */
   private endSweep(): void {
     this.sweeping = false;
     const swept = this.swept;
     this.swept = 0;
-    if (swept === 0) return;
     if (swept === this.liveWindowCount) {
       this.keys.clear();
       this.holds.clear();

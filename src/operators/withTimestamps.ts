@@ -172,29 +172,23 @@ export function withTimestamps<T>(
       const subscription = source.subscribe(
         new HandlerSubscriber<unknown>({
           next: (x) => {
-            // The hot path: a plain value of a bounded input, without a validator, with a valid event time.
-            if (subscribing && validate === undefined && !failed && !isDataflowEvent(x)) {
-              let ts: number;
-              try {
-                ts = timestampFn(x as T);
-              } catch (err) {
+            if (failed) return;
+            // Anything thrown here (a rejected value, user code, even a value that throws when inspected) ends
+            // the stream with that error.
+            try {
+              // The hot path: a plain value of a bounded input, without a validator, with a valid event time.
+              if (subscribing && validate === undefined && !isDataflowEvent(x)) {
+                let ts: number;
                 try {
+                  ts = timestampFn(x as T);
+                } catch (err) {
                   reject(x as T, `the timestamp function threw: ${errorMessage(err)}`, err);
-                } catch (rejection) {
-                  fail(rejection);
+                  return;
                 }
-                return;
-              }
-              try {
                 if (isEventTime(ts)) addToStep(x as T, ts);
                 else reject(x as T, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
-              } catch (err) {
-                fail(err);
+                return;
               }
-              return;
-            }
-            if (failed) return;
-            try {
               if (!isDataflowEvent(x)) add(x as T);
               else if (x.kind === 'elements') {
                 // A batch from a dataflow source (testStream) stays one batch, re-stamped.
