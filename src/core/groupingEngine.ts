@@ -34,10 +34,11 @@ export interface EmittedPane<K, O> {
   readonly key: K;
   readonly value: O;
   readonly window: BoundedWindow;
-  /** `[window]`, one list per window state (shared by its panes). */
+  /** `[window]`, shared by the panes of the window (of all keys that fire it in a row); never mutate. */
   readonly windows: readonly BoundedWindow[];
   /** The pane's output timestamp (spec §7.3). */
   readonly timestamp: number;
+  /** Shared and frozen for the common values (first panes, and later panes with small indexes). */
   readonly pane: PaneInfo;
 }
 
