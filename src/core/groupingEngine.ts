@@ -288,7 +288,10 @@ export class GroupingEngine<K, V, A, O> {
    */
   private readonly foldEagerly: boolean;
   private readonly countsElements: boolean;
-  /** Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count elements). */
+  /**
+   * Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count elements,
+   * a window function that does not merge).
+   */
   private readonly quickAdds: boolean;
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
@@ -318,7 +321,7 @@ export class GroupingEngine<K, V, A, O> {
     this.pt = options.processingTime ?? 0;
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
     this.countsElements = this.program.countsElements;
-    this.quickAdds = this.holdCombiner === 0 && !this.countsElements;
+    this.quickAdds = this.holdCombiner === 0 && !this.countsElements && !this.windowFn.isMerging;
     // Exactly Sessions' own merge rule (a subclass may merge differently).
     this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
     this.foldEagerly = this.intervalMerging && !s.trigger.mayFinish && options.combineFn.orderInsensitive === true;
@@ -505,7 +508,7 @@ export class GroupingEngine<K, V, A, O> {
    * callers from materialising it (a boxed number) for the common case.
    */
   addQuickly(kv: readonly [K, V], windows: readonly BoundedWindow[], processingTime: number): boolean {
-    if (this.openStep === 0 || processingTime > this.pt || windows.length !== 1 || !Array.isArray(kv) || kv.length !== 2) {
+    if (!this.quickAdds || this.openStep === 0 || processingTime > this.pt || windows.length !== 1 || !Array.isArray(kv) || kv.length !== 2) {
       return false;
     }
     const key = kv[0];
