@@ -220,7 +220,6 @@ const byFiringOrder = (a: WindowState<unknown>, b: WindowState<unknown>): number
   a.window.maxTimestamp - b.window.maxTimestamp ||
   a.window.start - b.window.start;
 
-
 /**
  * One grouping's state for all keys and windows. Feed it with {@link processElements},
  * {@link advanceWatermark} and {@link advanceProcessingTime}; panes come out through `emit`. An error thrown
@@ -501,21 +500,19 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /**
-   * The quick path of {@link addToElementStep}, without the element's timestamp: adds `kv` if its key's
-   * previous element went to the same single window state and since then nothing changed what adding an
-   * element does besides counting and combining it (see `addElement`). Returns false, having done nothing,
-   * when the element needs the full path: call `addToElementStep` then. Leaving the timestamp out keeps
-   * callers from materialising it (a boxed number) for the common case.
+   * The quick path of {@link addToElementStep}, without the element's timestamp: adds `kv` if it has one
+   * window, whose state its key's previous element (or the one before, in another window) went to, and that
+   * state only needs counting and combining (see `addElement`). Returns false, having done nothing, when the
+   * element needs the full path: call `addToElementStep` then. Leaving the timestamp out keeps callers from
+   * materialising it (a boxed number) for the common case.
    */
   addQuickly(kv: readonly [K, V], windows: readonly BoundedWindow[], processingTime: number): boolean {
-    if (!this.quickAdds || this.openStep === 0 || processingTime > this.pt || windows.length !== 1 || !Array.isArray(kv) || kv.length !== 2) {
-      return false;
-    }
+    if (!this.quickAdds || this.openStep === 0 || processingTime > this.pt || windows.length !== 1) return false;
+    if (!Array.isArray(kv) || kv.length !== 2) return false;
     const key = kv[0];
     if (typeof key !== 'string' && typeof key !== 'number') return false;
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
-    // Merging window functions never set last0.
     let last = ks.last0;
     if (last === undefined) return false;
     if (last.window !== windows[0]) {
@@ -1567,7 +1564,10 @@ const LATER_PANES = new Array<PaneInfo | undefined>(SHARED_PANE_INDEXES * (SHARE
 
 /** The PaneInfo of a window's pane after its first (`index` > 0). */
 function laterPane(timing: PaneInfo['timing'], index: number, nsi: number, isLast: boolean): PaneInfo {
-  if (index >= SHARED_PANE_INDEXES) return { timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast };
+  // nsi <= index always holds for panes the engine numbered; a restored history that breaks it is not shared.
+  if (index >= SHARED_PANE_INDEXES || nsi < -1 || nsi > index) {
+    return { timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast };
+  }
   const t = timing === 'EARLY' ? 0 : timing === 'ON_TIME' ? 1 : 2;
   const slot = ((index * (SHARED_PANE_INDEXES + 1) + nsi + 1) * 3 + t) * 2 + (isLast ? 1 : 0);
   return (LATER_PANES[slot] ??= Object.freeze({ timing, index, nonSpeculativeIndex: nsi, isFirst: false, isLast }));
