@@ -243,7 +243,9 @@ export function groupAlsoByWindow<K, V, A, O>(
         item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
         itemValue: (value, timestamp, windows) => {
           const e = engine!;
-          if (!e.addQuickly(value as KV<K, V>, windows, batchTime)) e.addToElementStep(value as KV<K, V>, timestamp, windows, batchTime);
+          const kv = value as KV<K, V>;
+          // The quick path first: it does not need the timestamp, so the common case does not box it.
+          if (!e.addQuickly(kv, windows, batchTime)) e.addToElementStep(kv, timestamp, windows, batchTime);
         },
         batchEnd: (continues) => {
           const e = engine!;
