@@ -513,23 +513,33 @@ export class GroupingEngine<K, V, A, O> {
     if (typeof key !== 'string' && typeof key !== 'number') return false;
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
-    let last = ks.last0;
-    if (last === undefined) return false;
-    if (last.window !== windows[0]) {
-      const other = ks.last1;
-      if (other === undefined || other.window !== windows[0] || !other.quick) return false;
-      ks.last1 = last;
-      ks.last0 = last = other;
-    } else if (!last.quick) return false;
-    if (last.window.maxTimestamp < this.iw) return false;
+    const ws = this.quickState(ks, windows[0]!);
+    if (ws === undefined) return false;
     this.counters.elementsIn++;
-    last.newCount++;
+    ws.newCount++;
     try {
-      last.acc = this.fn.addInput(last.acc as A, kv[1]);
+      ws.acc = this.fn.addInput(ws.acc as A, kv[1]);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, last.window);
+      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, ws.window);
     }
     return true;
+  }
+
+  /**
+   * The key's state for window `w` when adding an element to it only needs counting and combining (see
+   * `addElement`): the state of the key's previous element (`last0`), or of the one before (`last1`, then
+   * swapped in), still quick and not late. Undefined when the element needs the full path.
+   */
+  private quickState(ks: KeyState<K>, w: BoundedWindow): WindowState<K> | undefined {
+    let ws = ks.last0;
+    if (ws === undefined) return undefined;
+    if (ws.window !== w) {
+      const other = ks.last1;
+      if (other === undefined || other.window !== w) return undefined;
+      ks.last1 = ws;
+      ks.last0 = ws = other;
+    }
+    return ws.quick && w.maxTimestamp >= this.iw ? ws : undefined;
   }
 
   private openElementStep(processingTime: number): void {
@@ -681,20 +691,14 @@ export class GroupingEngine<K, V, A, O> {
     }
     const w = windows[0]!;
     try {
-      // The quick path: the key's previous element (or the one before, in another window) went to the same
-      // window state, which only needs counting and combining (see addElement).
-      const last = ks.last0;
-      const other = ks.last1;
-      if (last !== undefined && last.window === w && last.quick && w.maxTimestamp >= this.iw) {
-        last.newCount++;
-        last.acc = this.fn.addInput(last.acc as A, kv[1]);
-      } else if (other !== undefined && other.window === w && other.quick && w.maxTimestamp >= this.iw) {
-        other.newCount++;
-        other.acc = this.fn.addInput(other.acc as A, kv[1]);
-        ks.last1 = last;
-        ks.last0 = other;
+      const quick = this.quickState(ks, w);
+      if (quick !== undefined) {
+        quick.newCount++;
+        quick.acc = this.fn.addInput(quick.acc as A, kv[1]);
       } else {
-        const ws = this.addToWindow(ks, kv, timestamp, w, last !== undefined && last.window === w ? last : other, step, touched);
+        // quickState left the key's state of this window, if it knows it, in last0.
+        const last = ks.last0;
+        const ws = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
         if (ws !== last) {
           ks.last1 = last;
           ks.last0 = ws;

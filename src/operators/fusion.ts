@@ -1,6 +1,7 @@
 /**
  * Fusion of element-wise operators. `windowInto`, `mapElements`, `filterElements` and `withKeys` are stages
- * that read and write one element at a time through a cursor; consecutive stages piped one after another run
+ * that hand one element at a time to the next (by value, or through a shared cursor for stages written that
+ * way); consecutive stages piped one after another run
  * in one pass over each batch and allocate one output element per input element, instead of one per stage
  * (as RxJS's `lift` lets consecutive operators share a subscriber). Semantics are those of the unfused chain.
  */
@@ -49,10 +50,8 @@ export interface FusedSink {
   control(event: DataflowEvent<unknown>): void;
   /** A batch of elements starts (after the stages' `beforeElements` hooks). */
   batchStart(): void;
-  /** An element that passed every stage; the cursor is reused for the next element. */
-  item(cursor: ElementCursor): void;
-  /** Optional: the same by value, used instead of `item` when present. */
-  itemValue?: ItemFn;
+  /** An element that passed every stage, by value. */
+  item: ItemFn;
   /** The batch ended; `continues` says whether more chunks of the same step follow. */
   batchEnd(continues: boolean): void;
   error(err: unknown): void;
@@ -120,10 +119,7 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
         batchStart: () => {
           out = [];
         },
-        item: (c) => {
-          out.push({ value: c.value, timestamp: c.timestamp, windows: c.windows, pane: c.pane });
-        },
-        itemValue: (value, timestamp, windows, pane) => {
+        item: (value, timestamp, windows, pane) => {
           out.push({ value, timestamp, windows, pane });
         },
         batchEnd: (continues) => {
@@ -140,24 +136,17 @@ export class FusedDataflow<T> extends Observable<DataflowEvent<T>> {
 
   /**
    * Subscribes to the head and runs the stages, delivering to `sink`. A grouping uses this to take the
-   * chain's elements straight from the cursor, without an element object per element.
+   * chain's elements one by one, without an element object per element.
    */
   connect(sink: FusedSink): Subscription {
     const stages = this.stages;
     const n = stages.length;
     const instances = stages.map((s) => s());
+    // Shared by the stages that work on a cursor (see stepOf).
     const cursor: ElementCursor = { value: undefined, timestamp: 0, windows: [], pane: undefined as never };
-    // The item path, composed from the sink backwards: stages with `pipe` pass elements by value, the others
-    // through the cursor.
-    let item: ItemFn =
-      sink.itemValue ??
-      ((value, timestamp, windows, pane) => {
-        cursor.value = value;
-        cursor.timestamp = timestamp;
-        cursor.windows = windows;
-        cursor.pane = pane;
-        sink.item(cursor);
-      });
+    // The item path, composed from the sink backwards: stages with `pipe` pass elements on by value, the
+    // others through the cursor.
+    let item: ItemFn = sink.item;
     for (let i = n - 1; i >= 0; i--) item = stepOf(instances[i]!, item, cursor);
     // emits[i] hands an event to stage i's control hook (or to the sink when i === n).
     const emits: Emit[] = new Array(n + 1);

@@ -229,8 +229,8 @@ export function groupAlsoByWindow<K, V, A, O>(
           cancelTimer();
           subscriber.complete();
         });
-      // The grouping takes elements straight from the cursor of a fused element-wise chain (a chain of none
-      // over any other dataflow), one at a time, without an element object per element.
+      // The grouping takes elements straight from a fused element-wise chain (a chain of none over any other
+      // dataflow), one at a time by value, without an element object per element.
       const input = source instanceof FusedDataflow ? source : new FusedDataflow<KV<K, V>>(dataflowHead(source), []);
       let batchTime = 0;
       const subscription = input.connect({
@@ -240,8 +240,7 @@ export function groupAlsoByWindow<K, V, A, O>(
           if (!e.inElementStep) catchUp(e);
           batchTime = streamClock ? e.processingTime : scheduler.now();
         },
-        item: (c) => engine!.addToElementStep(c.value as KV<K, V>, c.timestamp, c.windows, batchTime),
-        itemValue: (value, timestamp, windows) => {
+        item: (value, timestamp, windows) => {
           const e = engine!;
           const kv = value as KV<K, V>;
           // The quick path first: it does not need the timestamp, so the common case does not box it.
