@@ -624,7 +624,7 @@ export class GroupingEngine<K, V, A, O> {
       return;
     }
     this.holds.clear();
-    for (const ks of [...this.keys.values()]) {
+    for (const ks of this.keys.values()) {
       for (const ws of statesOf(ks)) {
         if (ws.dead) this.unlinkState(ks, ws);
         else {
