@@ -161,7 +161,7 @@ describe('GroupingEngine', () => {
     const g = setup({ windowFn: fixedWindows(60_000) });
     const wf = fixedWindows(60_000);
     const add = (k: string, v: number, ts: number): void => {
-      if (!g.engine.addQuickly([k, v], wf.assignWindows(ts), 0)) g.engine.addToElementStep([k, v], ts, wf.assignWindows(ts), 0);
+      if (!g.engine.addQuickly(k, v, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
     };
     for (const [v, ts] of [[1, 59_000], [2, 61_000], [4, 58_000], [8, 62_000], [16, 57_000], [32, 121_000], [64, 63_000]] as const) add('k', v, ts);
     add('j', 128, 59_500);
@@ -189,7 +189,7 @@ describe('GroupingEngine', () => {
     // One element step, fed the way the grouping operator feeds it.
     const step = (...elements: Array<[string, number, number]>): void => {
       for (const [k, v, ts] of elements) {
-        if (!g.engine.addQuickly([k, v], wf.assignWindows(ts), 0)) g.engine.addToElementStep([k, v], ts, wf.assignWindows(ts), 0);
+        if (!g.engine.addQuickly(k, v, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
       }
       g.engine.endElementStep();
     };
@@ -246,6 +246,33 @@ describe('GroupingEngine', () => {
     expect(engine.outputWatermark).toBe(19);
   });
 
+  it('should report a pair given as its parts, or a whole element, whose key cannot be grouped', () => {
+    const invalid: [unknown, string][] = [];
+    const engine = new GroupingEngine<unknown, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(60_000) }),
+      combineFn: sum(),
+      emit: () => undefined,
+      onInvalid: (value, reason) => invalid.push([value, reason]),
+    });
+    const windows = fixedWindows(60_000).assignWindows(1_000);
+    const element = [undefined, 3] as const;
+    engine.addPairToElementStep(undefined, 2, 1_000, windows, 0);
+    engine.addToElementStep(element, 1_000, windows, 0);
+    engine.addToElementStep(['a'] as never, 1_000, windows, 0);
+    engine.addPairToElementStep('a', 4, 1_000, windows, 0);
+    engine.endElementStep();
+    expect(invalid).toStrictEqual([
+      [[undefined, 2], 'the key is undefined'],
+      [[undefined, 3], 'the key is undefined'],
+      [['a'], 'expected a [key, value] pair'],
+    ]);
+    // An element the caller has is reported as it is.
+    expect(invalid[1]![0]).toBe(element);
+    expect(engine.counters.elementsIn).toBe(4);
+    expect(engine.counters.invalidElements).toBe(3);
+    expect([engine.liveWindows, engine.liveKeys]).toStrictEqual([1, 1]);
+  });
+
   it('should name the key as first seen when user code throws on the quick path', () => {
     const engine = new GroupingEngine<number, number, number, number>({
       strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(60_000) }),
@@ -264,7 +291,7 @@ describe('GroupingEngine', () => {
     engine.addToElementStep([-0, 1], 1_000, windows, 0);
     let error: unknown;
     try {
-      if (!engine.addQuickly([0, 666], windows, 0)) engine.addToElementStep([0, 666], 1_000, windows, 0);
+      if (!engine.addQuickly(0, 666, windows, 0)) engine.addPairToElementStep(0, 666, 1_000, windows, 0);
     } catch (err) {
       error = err;
     }

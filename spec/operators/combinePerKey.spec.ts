@@ -348,6 +348,65 @@ describe('combinePerKey', () => {
     ]);
   });
 
+  it('should group pairs with string, number and composite keys alike, and dead-letter bad elements as they arrived', () => {
+    const notAPair = { user: 'u9', amount: 1 };
+    const undefinedKey = [undefined, 2] as const;
+    const dateKey = [new Date(0), 3] as const;
+    const elements: unknown[] = [['u1', 10], [7, 20], notAPair, [['u1', 'eu'], 30], undefinedKey, ['u1', 40], dateKey, [7, 50]];
+    const deadLetters: { value: unknown; reason: string; operator: string }[] = [];
+    const { values, completed, error } = collect(
+      from(elements.map((value, i) => ({ value, at: t0 + 1_000 * (i + 1) }))).pipe(
+        withTimestamps((e: { value: unknown; at: number }) => e.at),
+        windowInto({ windowFn: fixedWindows(60_000) }),
+        mapElements((e: { value: unknown; at: number }) => e.value as KV<unknown, number>),
+        combinePerKey(sum(), { deadLetter: (d) => deadLetters.push(d) }),
+        plain(),
+      ),
+    );
+
+    expect(error).toBeUndefined();
+    expect(completed).toBe(true);
+    expect(withoutClock(values)).toStrictEqual([
+      batch(
+        item(['u1', 50] as const, W1_MAX, [W1], pane('ON_TIME', 0, 0, true, true)),
+        item([7, 70] as const, W1_MAX, [W1], pane('ON_TIME', 0, 0, true, true)),
+        item([['u1', 'eu'], 30] as const, W1_MAX, [W1], pane('ON_TIME', 0, 0, true, true)),
+      ),
+      wm(Infinity),
+    ]);
+    // The dead-letter sink gets each bad element itself, not a copy.
+    expect(deadLetters.map((d) => d.reason)).toStrictEqual([
+      'expected a [key, value] pair',
+      'the key is undefined',
+      'grouping key "1970-01-01T00:00:00.000Z" contains a Date object; keys must be primitives, arrays or plain objects',
+    ]);
+    expect(deadLetters[0]!.value).toBe(notAPair);
+    expect(deadLetters[1]!.value).toBe(undefinedKey);
+    expect(deadLetters[2]!.value).toBe(dateKey);
+    expect(deadLetters.every((d) => d.operator === 'combinePerKey')).toBe(true);
+  });
+
+  it('should name the element, key and window when the combine function throws on a pair with a string key', () => {
+    const { error } = collect(
+      from([tx('u1', 20, 5_000), tx('u1', 666, 6_000)]).pipe(
+        withTimestamps((e: Tx) => e.at),
+        windowInto({ windowFn: fixedWindows(60_000) }),
+        mapElements((e: Tx) => [e.user, e.amount] as const),
+        combinePerKey({
+          ...sum(),
+          addInput: (acc: number, x: number) => {
+            if (x === 666) throw new Error('boom');
+            return acc + x;
+          },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      'combinePerKey: adding element ["u1",666] for key "u1" in window [2026-01-01T00:00:00.000Z, 2026-01-01T00:01:00.000Z) failed: boom',
+    );
+  });
+
   it('should reject a combine function that is not a CombineFn', () => {
     expect(() => combinePerKey(null as never)).toThrow(new TypeError('combinePerKey: combineFn must be a CombineFn such as count() or sum(), got null'));
     expect(() => combinePerKey({} as never)).toThrow(TypeError);

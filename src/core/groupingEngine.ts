@@ -477,13 +477,9 @@ export class GroupingEngine<K, V, A, O> {
    */
   processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt, endOfStep = true): void {
     this.openElementStep(processingTime);
-    if (this.windowFn.isMerging) {
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i]!;
-        this.stageMerging(item.value, item.timestamp, item.windows);
-      }
-    } else {
-      this.addNonMerging(items, this.openStep, this.touched);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      this.addElementOf(item.value, item.timestamp, item.windows);
     }
     if (endOfStep) this.endElementStep();
   }
@@ -495,21 +491,31 @@ export class GroupingEngine<K, V, A, O> {
    */
   addToElementStep(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    if (this.windowFn.isMerging) this.stageMerging(kv, timestamp, windows);
-    else this.addOne(kv, timestamp, windows, this.openStep, this.touched);
+    this.addElementOf(kv, timestamp, windows);
   }
 
   /**
-   * The quick path of {@link addToElementStep}, without the element's timestamp: adds `kv` if it has one
-   * window, whose state its key's previous element (or the one before, in another window) went to, and that
-   * state only needs counting and combining (see `addElement`). Returns false, having done nothing, when the
-   * element needs the full path: call `addToElementStep` then. Leaving the timestamp out keeps callers from
-   * materialising it (a boxed number) for the common case.
+   * {@link addToElementStep} for the pair `[key, value]`, given as its parts. Callers that take pairs apart
+   * (the grouping operators do, for pairs with a string or number key) never hand the pair itself to the
+   * engine, so a pair made just before (`mapElements((e) => [e.user, e.amount])`) need not be allocated at
+   * all: V8 can replace it by its two parts when nothing keeps it.
    */
-  addQuickly(kv: readonly [K, V], windows: readonly BoundedWindow[], processingTime: number): boolean {
+  addPairToElementStep(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
+    else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
+  }
+
+  /**
+   * The quick path of {@link addPairToElementStep}, without the element's timestamp: adds `[key, value]` if
+   * the key is a string or a number, the element has one window, whose state the key's previous element (or
+   * the one before, in another window) went to, and that state only needs counting and combining (see
+   * `addElement`). Returns false, having done nothing, when the element needs the full path: call
+   * `addPairToElementStep` then. Leaving the timestamp out keeps callers from materialising it (a boxed
+   * number) for the common case.
+   */
+  addQuickly(key: K, value: V, windows: readonly BoundedWindow[], processingTime: number): boolean {
     if (!this.quickAdds || this.openStep === 0 || processingTime > this.pt || windows.length !== 1) return false;
-    if (!Array.isArray(kv) || kv.length !== 2) return false;
-    const key = kv[0];
     if (typeof key !== 'string' && typeof key !== 'number') return false;
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
@@ -518,11 +524,22 @@ export class GroupingEngine<K, V, A, O> {
     this.counters.elementsIn++;
     ws.newCount++;
     try {
-      ws.acc = this.fn.addInput(ws.acc as A, kv[1]);
+      ws.acc = this.fn.addInput(ws.acc as A, value);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, ws.window);
+      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, ws.window);
     }
     return true;
+  }
+
+  /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */
+  private addElementOf(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[]): void {
+    if (!Array.isArray(kv) || kv.length !== 2) {
+      this.counters.elementsIn++;
+      this.invalid(kv, 'expected a [key, value] pair');
+      return;
+    }
+    if (this.windowFn.isMerging) this.stageMerging(kv[0], kv[1], kv, timestamp, windows);
+    else this.addOne(kv[0], kv[1], kv, timestamp, windows, this.openStep, this.touched);
   }
 
   /**
@@ -668,25 +685,23 @@ export class GroupingEngine<K, V, A, O> {
   // Adding elements
   // ---------------------------------------------------------------------------------------------------
 
-  private addNonMerging(items: readonly WindowedValue<readonly [K, V]>[], step: number, touched: Bag<WindowState<K>>): void {
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      this.addOne(item.value, item.timestamp, item.windows, step, touched);
-    }
-  }
-
-  /** Adds one element of an element step (non-merging window functions). */
+  /**
+   * Adds one element of an element step (non-merging window functions): the pair `[key, value]`, which is
+   * `element` if the caller has it (reported as it is if the key cannot be grouped), else made when needed.
+   */
   private addOne(
-    kv: readonly [K, V],
+    key: K,
+    value: V,
+    element: readonly [K, V] | undefined,
     timestamp: number,
     windows: readonly BoundedWindow[],
     step: number,
     touched: Bag<WindowState<K>>,
   ): void {
-    const ks = this.admit(kv);
+    const ks = this.admit(key, value, element);
     if (ks === undefined) return;
     if (windows.length !== 1) {
-      this.addToWindows(ks, kv, timestamp, windows, step, touched);
+      this.addToWindows(ks, key, value, timestamp, windows, step, touched);
       return;
     }
     const w = windows[0]!;
@@ -694,25 +709,26 @@ export class GroupingEngine<K, V, A, O> {
       const quick = this.quickState(ks, w);
       if (quick !== undefined) {
         quick.newCount++;
-        quick.acc = this.fn.addInput(quick.acc as A, kv[1]);
+        quick.acc = this.fn.addInput(quick.acc as A, value);
       } else {
         // quickState left the key's state of this window, if it knows it, in last0.
         const last = ks.last0;
-        const ws = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
+        const ws = this.addToWindow(ks, value, timestamp, w, last, step, touched);
         if (ws !== last) {
           ks.last1 = last;
           ks.last0 = ws;
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, w);
+      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
     }
   }
 
   /** {@link addOne} for an element in several windows (or none). */
   private addToWindows(
     ks: KeyState<K>,
-    kv: readonly [K, V],
+    key: K,
+    value: V,
     timestamp: number,
     windows: readonly BoundedWindow[],
     step: number,
@@ -736,14 +752,14 @@ export class GroupingEngine<K, V, A, O> {
         }
         if (last !== undefined && last.quick && w.maxTimestamp >= iw) {
           last.newCount++;
-          last.acc = this.fn.addInput(last.acc as A, kv[1]);
+          last.acc = this.fn.addInput(last.acc as A, value);
           next[j] = last;
         } else {
-          next[j] = this.addToWindow(ks, kv, timestamp, w, last, step, touched);
+          next[j] = this.addToWindow(ks, value, timestamp, w, last, step, touched);
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(kv), ks.key, windows[j]);
+      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, windows[j]);
     }
     next.length = n;
     ks.lastStates = next;
@@ -756,7 +772,7 @@ export class GroupingEngine<K, V, A, O> {
    */
   private addToWindow(
     ks: KeyState<K>,
-    kv: readonly [K, V],
+    value: V,
     timestamp: number,
     w: BoundedWindow,
     hint: WindowState<K> | undefined,
@@ -765,13 +781,13 @@ export class GroupingEngine<K, V, A, O> {
   ): WindowState<K> | undefined {
     const iw = this.iw;
     if (iw !== -Infinity && this.gcTime(w) < iw) {
-      this.drop(ks, kv[1], timestamp, w, 'expired');
+      this.drop(ks, value, timestamp, w, 'expired');
       return undefined;
     }
     const ws = hint !== undefined && hint.window === w && !hint.dead ? hint : (findState(ks, w) ?? this.newWindowState(ks, w));
-    if (ws.closed) this.drop(ks, kv[1], timestamp, w, 'closedWindow');
+    if (ws.closed) this.drop(ks, value, timestamp, w, 'closedWindow');
     // Only a window whose trigger saw the element can have become ready (see addElement).
-    else if (this.addElement(ws, kv[1], timestamp) && ws.mark !== step) {
+    else if (this.addElement(ws, value, timestamp) && ws.mark !== step) {
       ws.mark = step;
       touched.push(ws);
     }
@@ -779,20 +795,16 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /**
-   * Counts an arriving element and returns its key's state, or undefined after reporting an element that is
-   * not a `[key, value]` pair or whose key cannot be grouped.
+   * Counts an arriving element `[key, value]` (`element`, if the caller has it) and returns its key's state,
+   * or undefined after reporting an element whose key cannot be grouped.
    */
-  private admit(kv: readonly [K, V]): KeyState<K> | undefined {
+  private admit(key: K, value: V, element: readonly [K, V] | undefined): KeyState<K> | undefined {
     this.counters.elementsIn++;
-    if (!Array.isArray(kv) || kv.length !== 2) {
-      this.invalid(kv, 'expected a [key, value] pair');
-      return undefined;
-    }
-    return this.lookUpKey(kv[0], kv);
+    return this.lookUpKey(key, value, element);
   }
 
   /** The state of an element's key, or undefined after reporting an element whose key cannot be grouped. */
-  private lookUpKey(key: K, kv: readonly [K, V]): KeyState<K> | undefined {
+  private lookUpKey(key: K, value: V, element: readonly [K, V] | undefined): KeyState<K> | undefined {
     // Strings and numbers are their own encoding: look them up directly.
     if (typeof key === 'string' || typeof key === 'number') {
       const known = this.keys.get(key);
@@ -801,7 +813,7 @@ export class GroupingEngine<K, V, A, O> {
       // Keys that need encoding (composite keys) are often repeated by consecutive elements.
       return this.lastKeyState;
     }
-    const ks = this.keyStateOrInvalid(key, kv);
+    const ks = this.keyStateOrInvalid(key, element ?? [key, value]);
     if (ks === undefined) return undefined;
     this.lastKey = key;
     this.lastKeyState = ks;
@@ -814,8 +826,14 @@ export class GroupingEngine<K, V, A, O> {
    * value is folded into the union's accumulator right away: no element is kept until the step ends (spec
    * §8.1 lets the engine combine partial accumulators).
    */
-  private stageMerging(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[]): void {
-    const ks = this.admit(kv);
+  private stageMerging(
+    key: K,
+    value: V,
+    element: readonly [K, V] | undefined,
+    timestamp: number,
+    windows: readonly BoundedWindow[],
+  ): void {
+    const ks = this.admit(key, value, element);
     if (ks === undefined) return;
     if (ks.stepMark !== this.openStep) {
       ks.stepMark = this.openStep;
@@ -838,27 +856,27 @@ export class GroupingEngine<K, V, A, O> {
         (iw === -Infinity || this.gcTime(w) >= iw)
       ) {
         extendUnion(last, w);
-        this.foldInto(last, kv[1], timestamp, ks, w);
+        this.foldInto(last, value, timestamp, ks, w);
         return;
       }
     }
     for (let j = 0; j < windows.length; j++) {
       const w = windows[j]!;
       if (iw !== -Infinity && this.gcTime(w) < iw) {
-        this.drop(ks, kv[1], timestamp, w, 'expired');
+        this.drop(ks, value, timestamp, w, 'expired');
         continue;
       }
       if (!this.intervalMerging) {
-        ks.stepValues.push(kv[1]);
+        ks.stepValues.push(value);
         ks.stepTimestamps.push(timestamp);
         ks.stepWindows.push(w);
         continue;
       }
       const node = this.joinUnion(ks.stepRoots, w, undefined, ks);
       if (this.foldEagerly) {
-        this.foldInto(node, kv[1], timestamp, ks, w);
+        this.foldInto(node, value, timestamp, ks, w);
       } else {
-        ks.stepValues.push(kv[1]);
+        ks.stepValues.push(value);
         ks.stepTimestamps.push(timestamp);
         ks.stepNodes.push(node);
       }

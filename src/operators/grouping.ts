@@ -242,9 +242,19 @@ export function groupAlsoByWindow<K, V, A, O>(
         },
         item: (value, timestamp, windows) => {
           const e = engine!;
-          const kv = value as KV<K, V>;
-          // The quick path first: it does not need the timestamp, so the common case does not box it.
-          if (!e.addQuickly(kv, windows, batchTime)) e.addToElementStep(kv, timestamp, windows, batchTime);
+          // A pair with a string or number key is taken apart here and only its parts go on: a pair made just
+          // before (by `mapElements((e) => [e.user, e.amount])`) is then used by nothing but this function,
+          // which V8 compiles together with the chain that made it and can keep the pair from being allocated.
+          if (Array.isArray(value) && value.length === 2) {
+            const key = value[0] as K;
+            if (typeof key === 'string' || typeof key === 'number') {
+              const v = value[1] as V;
+              // The quick path first: it does not need the timestamp, so the common case does not box it.
+              if (!e.addQuickly(key, v, windows, batchTime)) e.addPairToElementStep(key, v, timestamp, windows, batchTime);
+              return;
+            }
+          }
+          e.addToElementStep(value as KV<K, V>, timestamp, windows, batchTime);
         },
         batchEnd: (continues) => {
           const e = engine!;
