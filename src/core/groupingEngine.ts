@@ -510,13 +510,13 @@ export class GroupingEngine<K, V, A, O> {
    * The quick path of {@link addPairToElementStep}, without the element's timestamp: adds `[key, value]` if
    * the key is a string or a number, the element has one window, whose state the key's previous element (or
    * the one before, in another window) went to, and that state only needs counting and combining (see
-   * `addElement`). Returns false, having done nothing, when the element needs the full path: call
-   * `addPairToElementStep` then. Leaving the timestamp out keeps callers from materialising it (a boxed
-   * number) for the common case.
+   * `addElement`). Returns false when the element needs the full path: call `addPairToElementStep` then
+   * (the element step may have been opened, nothing else was done). Leaving the timestamp out keeps callers
+   * from materialising it (a boxed number) for the common case.
    */
   addQuickly(key: K, value: V, windows: readonly BoundedWindow[], processingTime: number): boolean {
-    if (!this.quickAdds || this.openStep === 0 || processingTime > this.pt || windows.length !== 1) return false;
-    if (typeof key !== 'string' && typeof key !== 'number') return false;
+    if (!this.quickAdds || windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
     const ws = this.quickState(ks, windows[0]!);
