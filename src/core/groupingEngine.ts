@@ -1541,9 +1541,9 @@ export class GroupingEngine<K, V, A, O> {
 
   /** @internal Sets a processing-time timer for the window (idempotent). */
   setProcessingTimer(ws: WindowState<K>, time: number): void {
-    if (ws.processingTimers === NO_TIMERS) ws.processingTimers = [];
+    if (ws.processingTimers === NO_TIMERS) ws.processingTimers = [time];
     else if (ws.processingTimers.includes(time)) return;
-    ws.processingTimers.push(time);
+    else ws.processingTimers.push(time);
     this.processingTimers.add(time, ws);
   }
 
