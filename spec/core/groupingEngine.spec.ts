@@ -43,6 +43,19 @@ const out = (key: string, value: number, window: [number, number], timestamp: nu
   pane: p,
 });
 
+/** A sum whose `addInput` throws 'boom' on 666. */
+const sumFailingOn666 = () =>
+  combineFn<number, number, number>({
+    createAccumulator: () => 0,
+    addInput: (acc, x) => {
+      if (x === 666) throw new Error('boom');
+      return acc + x;
+    },
+    mergeAccumulators: (accs) => accs.reduce((a, b) => a + b, 0),
+    extractOutput: (acc) => acc,
+    orderInsensitive: true,
+  });
+
 /** An engine summing numbers per key with the strategy `windowInto(options)` would set. */
 function setup(options: WindowIntoOptions) {
   let panes: PlainPane[] = [];
@@ -75,7 +88,7 @@ function setup(options: WindowIntoOptions) {
     return take();
   };
   const live = () => ({ windows: engine.liveWindows, keys: engine.liveKeys, holds: engine.liveHolds });
-  return { engine, add, watermark, processingTime, live, drops };
+  return { engine, add, take, watermark, processingTime, live, drops };
 }
 
 const SEED_OPTIONS: WindowIntoOptions = {
@@ -276,15 +289,7 @@ describe('GroupingEngine', () => {
   it('should name the key as first seen when user code throws on the quick path', () => {
     const engine = new GroupingEngine<number, number, number, number>({
       strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(60_000) }),
-      combineFn: combineFn<number, number, number>({
-        createAccumulator: () => 0,
-        addInput: (acc, x) => {
-          if (x === 666) throw new Error('boom');
-          return acc + x;
-        },
-        mergeAccumulators: (accs) => accs.reduce((a, b) => a + b, 0),
-        extractOutput: (acc) => acc,
-      }),
+      combineFn: sumFailingOn666(),
       emit: () => undefined,
     });
     const windows = fixedWindows(60_000).assignWindows(1_000);
@@ -512,5 +517,67 @@ describe('GroupingEngine', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('should give the same panes and drops for session elements given by their window bounds as for whole elements', () => {
+    const sessionFn = sessions(10_000);
+    // Steps of elements [key, value, timestamp offset] and watermark advances, with lateness so some are dropped.
+    const step = fc.oneof(
+      fc.record({ elements: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 60_000 })), { maxLength: 12 }) }),
+      fc.record({ watermark: fc.integer({ min: 0, max: 70_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), fc.boolean(), (steps, withTrigger) => {
+        const options: WindowIntoOptions = withTrigger
+          ? { windowFn: sessionFn, trigger: afterWatermark({ late: afterCount(1) }), allowedLateness: 5_000, accumulation: 'accumulating' }
+          : { windowFn: sessionFn, allowedLateness: 5_000 };
+        const whole = setup(options);
+        const parts = setup(options);
+        expect(parts.engine.foldsIntervals).toBe(true);
+        let wm = -Infinity;
+        for (const st of steps) {
+          if ('watermark' in st) {
+            wm = Math.max(wm, t0 + st.watermark);
+            expect(parts.watermark(wm)).toStrictEqual(whole.watermark(wm));
+            continue;
+          }
+          const expected = whole.add(0, ...st.elements.map(([k, v, dt]): [string, number, number] => [k, v, t0 + dt]));
+          for (const [k, v, dt] of st.elements) {
+            const w = sessionFn.assignWindows(t0 + dt)[0]!;
+            parts.engine.addPairInInterval(k, v, t0 + dt, w.start, w.end, 0);
+          }
+          parts.engine.endElementStep();
+          expect(parts.take()).toStrictEqual(expected);
+        }
+        expect(parts.watermark(Infinity)).toStrictEqual(whole.watermark(Infinity));
+        expect(parts.drops).toStrictEqual(whole.drops);
+        expect(parts.engine.counters).toStrictEqual(whole.engine.counters);
+        expect(parts.live()).toStrictEqual({ windows: 0, keys: 0, holds: 0 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('should name the session window of the element when the combine function throws on an element given by its bounds', () => {
+    const engine = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),
+      combineFn: sumFailingOn666(),
+      emit: () => undefined,
+    });
+    expect(engine.foldsIntervals).toBe(true);
+    engine.addPairInInterval('k', 1, 1_000, 1_000, 11_000, 0);
+    expect(() => engine.addPairInInterval('k', 666, 2_000, 2_000, 12_000, 0)).toThrow(
+      'adding element 666 for key "k" in window [1970-01-01T00:00:02.000Z, 1970-01-01T00:00:12.000Z) failed: boom',
+    );
+  });
+
+  it('should take elements given by window bounds in any grouping, as elements in an equal interval window', () => {
+    // Fixed windows: the bounds are those of the element's fixed window.
+    const g = setup({ windowFn: fixedWindows(60_000) });
+    expect(g.engine.foldsIntervals).toBe(false);
+    g.engine.addPairInInterval('a', 1, 1_000, 0, 60_000, 0);
+    g.engine.addPairInInterval('a', 2, 2_000, 0, 60_000, 0);
+    g.engine.endElementStep();
+    expect(g.watermark(Infinity)).toStrictEqual([out('a', 3, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true))]);
   });
 });

@@ -373,7 +373,12 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Garbage-collection time of a window: `W.max + allowedLateness`, capped at the end of the global window. */
   gcTime(w: BoundedWindow): number {
-    return w.maxTimestamp > END_OF_GLOBAL_WINDOW - this.lateness ? END_OF_GLOBAL_WINDOW : w.maxTimestamp + this.lateness;
+    return this.gcTimeAt(w.maxTimestamp);
+  }
+
+  /** {@link gcTime} of a window whose maximum timestamp is `maxTimestamp`. */
+  private gcTimeAt(maxTimestamp: number): number {
+    return maxTimestamp > END_OF_GLOBAL_WINDOW - this.lateness ? END_OF_GLOBAL_WINDOW : maxTimestamp + this.lateness;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -504,6 +509,33 @@ export class GroupingEngine<K, V, A, O> {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
     else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
+  }
+
+  /**
+   * {@link addPairToElementStep} for an element in one interval window, `[start, end)`, given by its bounds:
+   * with sessions (see {@link foldsIntervals}) an element that extends its key's last session of the step
+   * needs no window object, so the grouping operators pass the bounds of the window that `sessions()` made
+   * for it, and V8 can keep that window from being allocated. Any other element gets an equal
+   * `IntervalWindow`.
+   */
+  addPairInInterval(key: K, value: V, timestamp: number, start: number, end: number, processingTime = this.pt): void {
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    if (this.foldEagerly) {
+      const ks = this.stageKey(key, value, undefined);
+      if (ks !== undefined && !this.extendLastUnion(ks, value, timestamp, start, end)) {
+        this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
+      }
+      return;
+    }
+    this.addPairToElementStep(key, value, timestamp, [new IntervalWindow(start, end)]);
+  }
+
+  /**
+   * Whether the window function merges intervals (sessions) and elements are folded into their session as
+   * they arrive: then {@link addPairInInterval} is the quickest way in for an element in one interval window.
+   */
+  get foldsIntervals(): boolean {
+    return this.foldEagerly;
   }
 
   /**
@@ -833,33 +865,53 @@ export class GroupingEngine<K, V, A, O> {
     timestamp: number,
     windows: readonly BoundedWindow[],
   ): void {
-    const ks = this.admit(key, value, element);
+    const ks = this.stageKey(key, value, element);
     if (ks === undefined) return;
+    if (this.foldEagerly && windows.length === 1) {
+      const w = windows[0]!;
+      if (this.extendLastUnion(ks, value, timestamp, w.start, w.end)) return;
+    }
+    this.stageEntries(ks, value, timestamp, windows);
+  }
+
+  /** Counts an element of a merging window function and files its key under the open step. */
+  private stageKey(key: K, value: V, element: readonly [K, V] | undefined): KeyState<K> | undefined {
+    const ks = this.admit(key, value, element);
+    if (ks === undefined) return undefined;
     if (ks.stepMark !== this.openStep) {
       ks.stepMark = this.openStep;
       this.mergeKeys.push(ks);
       if (this.intervalMerging) this.startUnions(ks);
     }
+    return ks;
+  }
+
+  /**
+   * The common case of sessions folded eagerly: an element whose window [start, end) overlaps only its key's
+   * last union of the step (nearly ordered input) extends that union and is folded into it (joinUnion's
+   * general case, without its scans). Returns false, having done nothing, for any other case.
+   */
+  private extendLastUnion(ks: KeyState<K>, value: V, timestamp: number, start: number, end: number): boolean {
+    const roots = ks.stepRoots;
+    const n = roots.length;
+    const last = n === 0 ? undefined : roots[n - 1]!;
     const iw = this.iw;
-    if (this.foldEagerly && windows.length === 1) {
-      // The common case of sessions: the element's window overlaps only the key's last union of the step
-      // (nearly ordered input), which it extends (joinUnion's general case, without its scans).
-      const w = windows[0]!;
-      const roots = ks.stepRoots;
-      const n = roots.length;
-      const last = n === 0 ? undefined : roots[n - 1]!;
-      if (
-        last !== undefined &&
-        last.start < w.end &&
-        last.end > w.start &&
-        (n === 1 || roots[n - 2]!.end <= w.start) &&
-        (iw === -Infinity || this.gcTime(w) >= iw)
-      ) {
-        extendUnion(last, w);
-        this.foldInto(last, value, timestamp, ks, w);
-        return;
-      }
+    if (
+      last === undefined ||
+      !(last.start < end && last.end > start) ||
+      (n > 1 && roots[n - 2]!.end > start) ||
+      (iw !== -Infinity && this.gcTimeAt(end - 1) < iw)
+    ) {
+      return false;
     }
+    extendUnion(last, start, end);
+    this.foldInto(last, value, timestamp, ks, start, end);
+    return true;
+  }
+
+  /** Files an element's (value, window) entries under its key (the general case of {@link stageMerging}). */
+  private stageEntries(ks: KeyState<K>, value: V, timestamp: number, windows: readonly BoundedWindow[]): void {
+    const iw = this.iw;
     for (let j = 0; j < windows.length; j++) {
       const w = windows[j]!;
       if (iw !== -Infinity && this.gcTime(w) < iw) {
@@ -874,7 +926,7 @@ export class GroupingEngine<K, V, A, O> {
       }
       const node = this.joinUnion(ks.stepRoots, w, undefined, ks);
       if (this.foldEagerly) {
-        this.foldInto(node, value, timestamp, ks, w);
+        this.foldInto(node, value, timestamp, ks, w.start, w.end);
       } else {
         ks.stepValues.push(value);
         ks.stepTimestamps.push(timestamp);
@@ -965,7 +1017,7 @@ export class GroupingEngine<K, V, A, O> {
       for (let j = lo + 1; j <= hi; j++) this.absorbUnion(root, roots[j]!, ks, w);
       roots.splice(lo + 1, hi - lo);
     }
-    extendUnion(root, w);
+    extendUnion(root, w.start, w.end);
     if (state !== undefined) {
       root.members.push(state);
       root.state = undefined;
@@ -995,11 +1047,11 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /** Folds an entry into its union (eager mode): accumulator, count, what its hold will be. */
-  private foldInto(node: IntervalNode<K>, value: V, timestamp: number, ks: KeyState<K>, w: BoundedWindow): void {
+  private foldInto(node: IntervalNode<K>, value: V, timestamp: number, ks: KeyState<K>, start: number, end: number): void {
     try {
       node.acc = this.fn.addInput(node.count === 0 ? this.fn.createAccumulator() : (node.acc as A), value);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue(value), ks.key, w);
+      throw this.userError(err, 'adding element ' + describeValue(value), ks.key, new IntervalWindow(start, end));
     }
     node.count++;
     if (this.holdCombiner !== 0) {
@@ -1627,10 +1679,10 @@ class IntervalNode<K> {
 }
 
 /** Window `w`, which overlaps union `root`, joins it: a distinct window makes the union a merge group. */
-function extendUnion<K>(root: IntervalNode<K>, w: BoundedWindow): void {
-  if (root.first.start !== w.start || root.first.end !== w.end) root.multi = true;
-  if (w.start < root.start) root.start = w.start;
-  if (w.end > root.end) root.end = w.end;
+function extendUnion<K>(root: IntervalNode<K>, start: number, end: number): void {
+  if (root.first.start !== start || root.first.end !== end) root.multi = true;
+  if (start < root.start) root.start = start;
+  if (end > root.end) root.end = end;
 }
 
 function clearStepEntries<K>(ks: KeyState<K>): void {

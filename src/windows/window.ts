@@ -29,7 +29,9 @@ export class IntervalWindow implements BoundedWindow {
     readonly start: number,
     readonly end: number,
   ) {
-    if (!(end > start)) throw new RangeError(`IntervalWindow: end (${end}) must be after start (${start})`);
+    // The error is built elsewhere: a constructor without it can be inlined whole, and a window that goes no
+    // further than the code that made it (sessions' proto-windows, see the grouping's sink) is not allocated.
+    if (!(end > start)) throw emptyInterval(start, end);
     this.maxTimestamp = end - 1;
   }
 
@@ -82,6 +84,10 @@ export const GLOBAL_WINDOW: BoundedWindow = new GlobalWindow();
 /** Orders windows by `(maxTimestamp, start)`, the order in which the library processes them. */
 export function compareWindows(a: BoundedWindow, b: BoundedWindow): number {
   return a.maxTimestamp - b.maxTimestamp || a.start - b.start;
+}
+
+function emptyInterval(start: number, end: number): RangeError {
+  return new RangeError(`IntervalWindow: end (${end}) must be after start (${start})`);
 }
 
 function iso(t: number): string {
