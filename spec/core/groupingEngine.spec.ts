@@ -174,7 +174,7 @@ describe('GroupingEngine', () => {
     const g = setup({ windowFn: fixedWindows(60_000) });
     const wf = fixedWindows(60_000);
     const add = (k: string, v: number, ts: number): void => {
-      if (!g.engine.addQuickly(k, v, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
+      if (!g.engine.addQuickly(k, v, ts, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
     };
     for (const [v, ts] of [[1, 59_000], [2, 61_000], [4, 58_000], [8, 62_000], [16, 57_000], [32, 121_000], [64, 63_000]] as const) add('k', v, ts);
     add('j', 128, 59_500);
@@ -202,7 +202,7 @@ describe('GroupingEngine', () => {
     // One element step, fed the way the grouping operator feeds it.
     const step = (...elements: Array<[string, number, number]>): void => {
       for (const [k, v, ts] of elements) {
-        if (!g.engine.addQuickly(k, v, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
+        if (!g.engine.addQuickly(k, v, ts, wf.assignWindows(ts), 0)) g.engine.addPairToElementStep(k, v, ts, wf.assignWindows(ts), 0);
       }
       g.engine.endElementStep();
     };
@@ -296,7 +296,7 @@ describe('GroupingEngine', () => {
     engine.addToElementStep([-0, 1], 1_000, windows, 0);
     let error: unknown;
     try {
-      if (!engine.addQuickly(0, 666, windows, 0)) engine.addPairToElementStep(0, 666, 1_000, windows, 0);
+      if (!engine.addQuickly(0, 666, 1_000, windows, 0)) engine.addPairToElementStep(0, 666, 1_000, windows, 0);
     } catch (err) {
       error = err;
     }
@@ -519,7 +519,7 @@ describe('GroupingEngine', () => {
     );
   });
 
-  it('should give the same panes and drops for session elements given by their window bounds as for whole elements', () => {
+  it('should give the same panes and drops for session elements fed through the quick path as for whole batches', () => {
     const sessionFn = sessions(10_000);
     // Steps of elements [key, value, timestamp offset] and watermark advances, with lateness so some are dropped.
     const step = fc.oneof(
@@ -533,7 +533,6 @@ describe('GroupingEngine', () => {
           : { windowFn: sessionFn, allowedLateness: 5_000 };
         const whole = setup(options);
         const parts = setup(options);
-        expect(parts.engine.foldsIntervals).toBe(true);
         let wm = -Infinity;
         for (const st of steps) {
           if ('watermark' in st) {
@@ -542,9 +541,10 @@ describe('GroupingEngine', () => {
             continue;
           }
           const expected = whole.add(0, ...st.elements.map(([k, v, dt]): [string, number, number] => [k, v, t0 + dt]));
+          // One element at a time, the way the grouping operator feeds the engine.
           for (const [k, v, dt] of st.elements) {
-            const w = sessionFn.assignWindows(t0 + dt)[0]!;
-            parts.engine.addPairInInterval(k, v, t0 + dt, w.start, w.end, 0);
+            const windows = sessionFn.assignWindows(t0 + dt);
+            if (!parts.engine.addQuickly(k, v, t0 + dt, windows, 0)) parts.engine.addPairToElementStep(k, v, t0 + dt, windows, 0);
           }
           parts.engine.endElementStep();
           expect(parts.take()).toStrictEqual(expected);
@@ -558,26 +558,17 @@ describe('GroupingEngine', () => {
     );
   });
 
-  it('should name the session window of the element when the combine function throws on an element given by its bounds', () => {
+  it('should name the session window of the element when the combine function throws on the quick path', () => {
     const engine = new GroupingEngine<string, number, number, number>({
       strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),
       combineFn: sumFailingOn666(),
       emit: () => undefined,
     });
-    expect(engine.foldsIntervals).toBe(true);
-    engine.addPairInInterval('k', 1, 1_000, 1_000, 11_000, 0);
-    expect(() => engine.addPairInInterval('k', 666, 2_000, 2_000, 12_000, 0)).toThrow(
+    const windows = (ts: number) => sessions(10_000).assignWindows(ts);
+    engine.addPairToElementStep('k', 1, 1_000, windows(1_000), 0);
+    expect(engine.addQuickly('k', 2, 1_500, windows(1_500), 0)).toBe(true);
+    expect(() => engine.addQuickly('k', 666, 2_000, windows(2_000), 0)).toThrow(
       'adding element 666 for key "k" in window [1970-01-01T00:00:02.000Z, 1970-01-01T00:00:12.000Z) failed: boom',
     );
-  });
-
-  it('should take elements given by window bounds in any grouping, as elements in an equal interval window', () => {
-    // Fixed windows: the bounds are those of the element's fixed window.
-    const g = setup({ windowFn: fixedWindows(60_000) });
-    expect(g.engine.foldsIntervals).toBe(false);
-    g.engine.addPairInInterval('a', 1, 1_000, 0, 60_000, 0);
-    g.engine.addPairInInterval('a', 2, 2_000, 0, 60_000, 0);
-    g.engine.endElementStep();
-    expect(g.watermark(Infinity)).toStrictEqual([out('a', 3, [0, 60_000], 59_999, pane('ON_TIME', 0, 0, true, true))]);
   });
 });

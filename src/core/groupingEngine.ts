@@ -512,55 +512,58 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /**
-   * {@link addPairToElementStep} for an element in one interval window, `[start, end)`, given by its bounds:
-   * with sessions (see {@link foldsIntervals}) an element that extends its key's last session of the step
-   * needs no window object, so the grouping operators pass the bounds of the window that `sessions()` made
-   * for it, and V8 can keep that window from being allocated. Any other element gets an equal
-   * `IntervalWindow`.
+   * The quick path of {@link addPairToElementStep}, for an element in one window with a string or number key.
+   * With non-merging windows it adds `[key, value]` if the window's state is the one the key's previous
+   * element (or the one before, in another window) went to, and that state only needs counting and combining
+   * (see `addElement`); the timestamp is not used there, so callers that compile together with this method
+   * never box it. With sessions folded on arrival it adds every such element, by its window's bounds only.
+   * Returns false when the element needs the full path: call `addPairToElementStep` then (the element step
+   * may have been opened, nothing else was done).
    */
-  addPairInInterval(key: K, value: V, timestamp: number, start: number, end: number, processingTime = this.pt): void {
-    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    if (this.foldEagerly) {
-      const ks = this.stageKey(key, value, undefined);
-      if (ks !== undefined && !this.extendLastUnion(ks, value, timestamp, start, end)) {
-        this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
-      }
-      return;
-    }
-    this.addPairToElementStep(key, value, timestamp, [new IntervalWindow(start, end)]);
+  addQuickly(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime: number): boolean {
+    if (windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
+    const w = windows[0]!;
+    // Each case is a method of its own, so that the one a pipeline uses stays small enough to be compiled
+    // into the caller (see the grouping's sink). Sessions take only the window's bounds, and every element:
+    // a proto-window made just before is used by nothing else and need not be allocated either.
+    if (this.quickAdds) return this.addToLastWindow(key, value, w, processingTime);
+    if (!this.foldEagerly) return false;
+    this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
+    return true;
   }
 
-  /**
-   * Whether the window function merges intervals (sessions) and elements are folded into their session as
-   * they arrive: then {@link addPairInInterval} is the quickest way in for an element in one interval window.
-   */
-  get foldsIntervals(): boolean {
-    return this.foldEagerly;
-  }
-
-  /**
-   * The quick path of {@link addPairToElementStep}, without the element's timestamp: adds `[key, value]` if
-   * the key is a string or a number, the element has one window, whose state the key's previous element (or
-   * the one before, in another window) went to, and that state only needs counting and combining (see
-   * `addElement`). Returns false when the element needs the full path: call `addPairToElementStep` then
-   * (the element step may have been opened, nothing else was done). Leaving the timestamp out keeps callers
-   * from materialising it (a boxed number) for the common case.
-   */
-  addQuickly(key: K, value: V, windows: readonly BoundedWindow[], processingTime: number): boolean {
-    if (!this.quickAdds || windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
+  /** {@link addQuickly} with non-merging windows: adds to the key's state of `w` if it is quick. */
+  private addToLastWindow(key: string | number, value: V, w: BoundedWindow, processingTime: number): boolean {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
-    const ws = this.quickState(ks, windows[0]!);
+    const ws = this.quickState(ks, w);
     if (ws === undefined) return false;
     this.counters.elementsIn++;
     ws.newCount++;
     try {
       ws.acc = this.fn.addInput(ws.acc as A, value);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, ws.window);
+      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
     }
     return true;
+  }
+
+  /**
+   * {@link addQuickly} with sessions folded eagerly: extends the key's last session of the open step with
+   * `[start, end)`, or adds the element in a new window with those bounds.
+   */
+  private addInInterval(key: string | number, value: V, timestamp: number, start: number, end: number, processingTime: number): void {
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    const ks = this.keys.get(key);
+    const last = ks !== undefined && ks.stepMark === this.openStep ? this.lastUnionToExtend(ks, start, end) : undefined;
+    if (last === undefined) {
+      this.stageMerging(key as K, value, undefined, timestamp, [new IntervalWindow(start, end)]);
+      return;
+    }
+    this.counters.elementsIn++;
+    extendUnion(last, start, end);
+    this.foldInto(last, value, timestamp, ks!, start, end);
   }
 
   /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */
@@ -869,7 +872,12 @@ export class GroupingEngine<K, V, A, O> {
     if (ks === undefined) return;
     if (this.foldEagerly && windows.length === 1) {
       const w = windows[0]!;
-      if (this.extendLastUnion(ks, value, timestamp, w.start, w.end)) return;
+      const last = this.lastUnionToExtend(ks, w.start, w.end);
+      if (last !== undefined) {
+        extendUnion(last, w.start, w.end);
+        this.foldInto(last, value, timestamp, ks, w.start, w.end);
+        return;
+      }
     }
     this.stageEntries(ks, value, timestamp, windows);
   }
@@ -887,11 +895,12 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /**
-   * The common case of sessions folded eagerly: an element whose window [start, end) overlaps only its key's
-   * last union of the step (nearly ordered input) extends that union and is folded into it (joinUnion's
-   * general case, without its scans). Returns false, having done nothing, for any other case.
+   * The common case of sessions folded eagerly: an element whose window [start, end) is not expired and
+   * overlaps only its key's last union of the step (nearly ordered input) extends that union and is folded
+   * into it (joinUnion's general case, without its scans). Returns that union, or undefined for any other
+   * case.
    */
-  private extendLastUnion(ks: KeyState<K>, value: V, timestamp: number, start: number, end: number): boolean {
+  private lastUnionToExtend(ks: KeyState<K>, start: number, end: number): IntervalNode<K> | undefined {
     const roots = ks.stepRoots;
     const n = roots.length;
     const last = n === 0 ? undefined : roots[n - 1]!;
@@ -902,11 +911,9 @@ export class GroupingEngine<K, V, A, O> {
       (n > 1 && roots[n - 2]!.end > start) ||
       (iw !== -Infinity && this.gcTimeAt(end - 1) < iw)
     ) {
-      return false;
+      return undefined;
     }
-    extendUnion(last, start, end);
-    this.foldInto(last, value, timestamp, ks, start, end);
-    return true;
+    return last;
   }
 
   /** Files an element's (value, window) entries under its key (the general case of {@link stageMerging}). */

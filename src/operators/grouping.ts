@@ -18,7 +18,6 @@ import type { KV, WindowedValue } from '../events/windowedValue.js';
 import { formatTime } from '../time/constants.js';
 import { DefaultTrigger } from '../triggers/defaultTrigger.js';
 import { GlobalWindows } from '../windows/globalWindows.js';
-import { IntervalWindow } from '../windows/window.js';
 import { dataflowHead, FusedDataflow } from './fusion.js';
 import type { GroupingHandle } from './groupingHandle.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
@@ -65,8 +64,6 @@ export function groupAlsoByWindow<K, V, A, O>(
     new Observable<DataflowEvent<KV<K, O>>>((subscriber) => {
       let strategy: WindowingStrategy = DEFAULT_STRATEGY;
       let engine: GroupingEngine<K, V, A, O> | undefined;
-      // Whether the engine takes elements of sessions by their window's bounds (see the sink below).
-      let foldsIntervals = false;
       // Processing time comes from the stream once the source scripts it.
       let streamClock = false;
       // The scripted processing time seen before the grouping started.
@@ -91,7 +88,6 @@ export function groupAlsoByWindow<K, V, A, O>(
           ...(deadLetter ? { onInvalid: (value: unknown, reason: string) => deadLetter({ value, reason, operator: name }) } : {}),
         });
         engine = e;
-        foldsIntervals = e.foldsIntervals;
         const restored = handle?.restoreFrom;
         if (restored !== undefined) {
           e.restore(restored.engine);
@@ -253,16 +249,8 @@ export function groupAlsoByWindow<K, V, A, O>(
             const key = value[0] as K;
             if (typeof key === 'string' || typeof key === 'number') {
               const v = value[1] as V;
-              // Sessions: only the bounds of the element's window go on, for the same reason.
-              if (foldsIntervals && windows.length === 1) {
-                const w = windows[0]!;
-                if ((w as object).constructor === IntervalWindow) {
-                  e.addPairInInterval(key, v, timestamp, w.start, w.end, batchTime);
-                  return;
-                }
-              }
-              // The quick path first: it does not need the timestamp, so the common case does not box it.
-              if (!e.addQuickly(key, v, windows, batchTime)) e.addPairToElementStep(key, v, timestamp, windows, batchTime);
+              // The quick path first (with sessions it takes every element, and the window's bounds only).
+              if (!e.addQuickly(key, v, timestamp, windows, batchTime)) e.addPairToElementStep(key, v, timestamp, windows, batchTime);
               return;
             }
           }
