@@ -9,7 +9,8 @@
  *   --scenario a,b     only these scenarios (batch, stream, sliding, sessions, late-heavy)
  *   --delivery a,b     only these deliveries (bounded, per-element, batch-1000)
  *   --all              also the extra deliveries (streams of 1,000-event batches for sliding and sessions)
- *   --runs N           timed runs per row (default 5; one warm-up run before them)
+ *   --runs N           timed runs per row (default 5)
+ *   --warmup N         untimed runs of each before them (default 3; the first is checked like the last timed run)
  *   --same-process     run every row in this process (default: each row in a fresh Node process, so that
  *                      one pipeline's JIT state does not carry over to the next row)
  *   --memory           run the 1e7-event heap test (bench/memory.ts) instead of the scenarios
@@ -33,6 +34,7 @@ interface Options {
   deliveries: string[] | undefined;
   all: boolean;
   runs: number;
+  warmup: number;
   memory: boolean;
   memoryEvents: number;
   memoryDelivery: 'per-element' | 'batch-1000';
@@ -50,6 +52,7 @@ function parseArgs(argv: readonly string[]): Options {
     deliveries: undefined,
     all: false,
     runs: 5,
+    warmup: 3,
     memory: false,
     memoryEvents: 1e7,
     memoryDelivery: 'batch-1000',
@@ -110,6 +113,10 @@ function parseArgs(argv: readonly string[]): Options {
       case '--runs':
         o.runs = num(value(i++, a), a);
         break;
+      case '--warmup':
+        o.warmup = num(value(i++, a), a);
+        if (o.warmup < 1) fail('--warmup: at least 1 (the first run is also the first correctness check)');
+        break;
       case '--memory-events':
         o.memoryEvents = num(value(i++, a), a);
         break;
@@ -137,6 +144,10 @@ interface Row {
   size: number;
   delivery: Delivery;
   runs: number;
+  /** Untimed runs of each before the timed ones; their wall-clock times (ms) follow. */
+  warmup: number;
+  libWarmupMs: number[];
+  handWarmupMs: number[];
   libEventsPerSec: number;
   handEventsPerSec: number;
   ratio: number;
@@ -201,10 +212,16 @@ class Inputs {
   }
 }
 
-function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, runs: number): Row {
+/** How many runs of each a row makes. */
+interface RunCounts {
+  readonly runs: number;
+  readonly warmup: number;
+}
+
+function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, { runs, warmup }: RunCounts): Row {
   const events = inputs.get(size, sc.lateHeavy);
   const batches = delivery === 'batch-1000' ? inputs.batchesOf(size, sc.lateHeavy) : undefined;
-  const row: Row = { ...emptyRow(sc, size, delivery, runs), heapMB: { inputs: toMB(heapAfterGc()), afterLibWithResults: 0 } };
+  const row: Row = { ...emptyRow(sc, size, delivery, runs, warmup), heapMB: { inputs: toMB(heapAfterGc()), afterLibWithResults: 0 } };
   const lib = (): LibResult => runLibrary(sc.spec, delivery, events, batches);
   const hand = (): HandResult => sc.hand(events, delivery);
   const check = (l: LibResult, h: HandResult): CheckSummary =>
@@ -213,12 +230,22 @@ function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, 
       ...(sc.oneWindowPerElement ? { expectedElements: events.length } : {}),
     });
 
-  // Warm-up (also the first correctness check).
-  log(`  ${sc.name} ${fmtSize(size)} ${delivery}: warm-up`);
-  row.results = check(lib(), hand());
-  const t1 = JSON.stringify(Object.entries(row.results.timings).sort());
-  const t2 = JSON.stringify(Object.entries(row.results.handTimings).sort());
-  if (t1 !== t2) log(`  note: pane timings differ (library ${t1}, hand ${t2}); values and windows are equal`);
+  // Warm-up: the library's code takes a few runs to reach its steady state (V8 optimizes, deoptimizes and
+  // re-optimizes as its type feedback settles); the first run is also the first correctness check.
+  log(`  ${sc.name} ${fmtSize(size)} ${delivery}: warm-up (${warmup} runs)`);
+  for (let r = 0; r < warmup; r++) {
+    let t = performance.now();
+    const l = lib();
+    row.libWarmupMs.push(performance.now() - t);
+    t = performance.now();
+    const h = hand();
+    row.handWarmupMs.push(performance.now() - t);
+    if (r > 0) continue;
+    row.results = check(l, h);
+    const t1 = JSON.stringify(Object.entries(row.results.timings).sort());
+    const t2 = JSON.stringify(Object.entries(row.results.handTimings).sort());
+    if (t1 !== t2) log(`  note: pane timings differ (library ${t1}, hand ${t2}); values and windows are equal`);
+  }
 
   // Timed runs, library and hand loop interleaved. No forced GC in between: a forced full GC makes V8 drop
   // optimized code and slows the next run several-fold, which is not the steady state being measured.
@@ -277,9 +304,9 @@ function runRow(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, 
 }
 
 /** One row, or a row carrying the error when the results differ or the run fails. */
-function rowOrError(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, runs: number): Row {
+function rowOrError(sc: Scenario, size: number, delivery: Delivery, inputs: Inputs, counts: RunCounts): Row {
   try {
-    return runRow(sc, size, delivery, inputs, runs);
+    return runRow(sc, size, delivery, inputs, counts);
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
     log(`\n!!! ${sc.name} ${fmtSize(size)} ${delivery}: RESULTS DIFFER OR RUN FAILED: ${msg}\n`);
@@ -289,10 +316,19 @@ function rowOrError(sc: Scenario, size: number, delivery: Delivery, inputs: Inpu
 }
 
 /** One row measured in a fresh Node process (same flags), which prints it as JSON. */
-function rowInChild(sc: Scenario, size: number, delivery: Delivery, runs: number): Row {
+function rowInChild(sc: Scenario, size: number, delivery: Delivery, { runs, warmup }: RunCounts): Row {
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, process.argv[1]!, '--child-row', `${sc.name}:${size}:${delivery}`, '--runs', String(runs)],
+    [
+      ...process.execArgv,
+      process.argv[1]!,
+      '--child-row',
+      `${sc.name}:${size}:${delivery}`,
+      '--runs',
+      String(runs),
+      '--warmup',
+      String(warmup),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const line = (child.stdout ?? '').trim().split('\n').pop() ?? '';
@@ -306,16 +342,19 @@ function rowInChild(sc: Scenario, size: number, delivery: Delivery, runs: number
 }
 
 function failedRow(sc: Scenario, size: number, delivery: Delivery, error: string): Row {
-  return { ...emptyRow(sc, size, delivery, 0), met: false, error };
+  return { ...emptyRow(sc, size, delivery, 0, 0), met: false, error };
 }
 
 /** A row with nothing measured yet. */
-function emptyRow(sc: Scenario, size: number, delivery: Delivery, runs: number): Row {
+function emptyRow(sc: Scenario, size: number, delivery: Delivery, runs: number, warmup: number): Row {
   return {
     scenario: sc.name,
     size,
     delivery,
     runs,
+    warmup,
+    libWarmupMs: [],
+    handWarmupMs: [],
     libEventsPerSec: NaN,
     handEventsPerSec: NaN,
     ratio: NaN,
@@ -370,14 +409,14 @@ function main(): void {
   if (o.childRow !== undefined) {
     const [name, size, delivery] = o.childRow.split(':') as [string, string, Delivery];
     const sc = SCENARIOS.find((x) => x.name === name)!;
-    process.stdout.write(JSON.stringify(rowOrError(sc, Number(size), delivery, inputs, o.runs)) + '\n');
+    process.stdout.write(JSON.stringify(rowOrError(sc, Number(size), delivery, inputs, o)) + '\n');
     return;
   }
   const scenarios = SCENARIOS.filter((s) => o.scenarios === undefined || o.scenarios.includes(s.name));
   const rows: Row[] = [];
   const started = performance.now();
   log(
-    `bench: node ${process.version}, ${o.runs} timed runs + 1 warm-up per row, sizes ${o.sizes.map(fmtSize).join(', ')}, ` +
+    `bench: node ${process.version}, ${o.runs} timed runs after ${o.warmup} warm-up runs per row, sizes ${o.sizes.map(fmtSize).join(', ')}, ` +
       (o.sameProcess ? 'all rows in this process' : 'each row in a fresh process'),
   );
   for (const size of o.sizes) {
@@ -387,7 +426,7 @@ function main(): void {
         (d) => o.deliveries === undefined || o.deliveries.includes(d),
       );
       for (const delivery of deliveries) {
-        const row = o.sameProcess ? rowOrError(sc, size, delivery, inputs, o.runs) : rowInChild(sc, size, delivery, o.runs);
+        const row = o.sameProcess ? rowOrError(sc, size, delivery, inputs, o) : rowInChild(sc, size, delivery, o);
         if (row.error !== undefined) process.exitCode = 1;
         rows.push(row);
         if (o.json) process.stdout.write(JSON.stringify({ ...row, node: process.version }) + '\n');
@@ -397,7 +436,7 @@ function main(): void {
   const out = o.json ? process.stderr : process.stdout;
   out.write('\n' + table(rows) + '\n');
   out.write(
-    `\nratio = library events/s / hand-loop events/s (wall clock, medians of ${o.runs} runs after a warm-up); targets apply at 1e6 events.\n` +
+    `\nratio = library events/s / hand-loop events/s (wall clock, medians of ${o.runs} runs after ${o.warmup} warm-up runs); targets apply at 1e6 events.\n` +
       `cpu ratio = the same from process CPU time (all threads), robust to other load; peak RSS = one run of each from a ` +
       `collected heap, (base) = RSS before it; load = 1-minute load average ` +
       `(${os.availableParallelism()} cores). Total ${((performance.now() - started) / 1000).toFixed(0)} s.\n`,
