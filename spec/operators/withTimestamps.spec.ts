@@ -1,6 +1,6 @@
 import { marbles } from 'rxjs-marbles/jest';
 import { catchError, from, of, Subject, VirtualTimeScheduler } from 'rxjs';
-import { testStream, timestamped, watermark, withTimestamps, type DeadLetter, type WatermarkEvent } from '../../src/index.js';
+import { elements, testStream, timestamped, watermark, withTimestamps, type DeadLetter, type WatermarkEvent } from '../../src/index.js';
 import { batch, collect, GLOBAL, item, plain, t0, withoutClock, wm, type PlainEvent } from '../helpers/dataflow.js';
 
 interface Ev {
@@ -156,6 +156,47 @@ describe('withTimestamps', () => {
     expect(dead).toStrictEqual([
       { value: { id: 'bad', at: 0.5 }, reason: 'event time must be an integer number of milliseconds, got 0.5', operator: 'withTimestamps' },
     ]);
+  });
+
+  it('should dead-letter the same bad input with the same reasons on every path (bounded, live, live batches, validated)', () => {
+    const throwing = { id: 'throws', at: 0 };
+    const values: Ev[] = [ev('a', 1), { id: 'half', at: 0.5 }, throwing, { id: 'missing' } as unknown as Ev, ev('b', 2)];
+    const stampOf = (e: Ev): number => {
+      if (e === throwing) throw new Error('boom');
+      return e.at;
+    };
+    const expectedDead = [
+      { value: values[1], reason: 'event time must be an integer number of milliseconds, got 0.5', operator: 'withTimestamps' },
+      { value: throwing, reason: 'the timestamp function threw: boom', operator: 'withTimestamps' },
+      { value: values[3], reason: 'event time must be a number of milliseconds, got undefined', operator: 'withTimestamps' },
+    ];
+    const run = (feed: (input: Subject<unknown>) => void, validate?: (e: Ev) => boolean) => {
+      const dead: DeadLetter[] = [];
+      const input = new Subject<unknown>();
+      const { values: out, error } = collect(
+        input.pipe(withTimestamps(stampOf, { deadLetter: (d) => dead.push(d), ...(validate ? { validate } : {}) }), plain()),
+        () => feed(input),
+      );
+      expect(error).toBeUndefined();
+      expect(dead).toStrictEqual(expectedDead);
+      return out.flatMap((e) => ('elements' in e ? e.elements.map((i) => i.value) : []));
+    };
+    const oneByOne = (input: Subject<unknown>) => {
+      for (const v of values) input.next(v);
+      input.complete();
+    };
+    const asOneBatch = (input: Subject<unknown>) => {
+      input.next(elements(values.map((v) => timestamped(v, 0))));
+      input.complete();
+    };
+    for (const validate of [undefined, () => true]) {
+      expect(run(oneByOne, validate)).toStrictEqual([ev('a', 1), ev('b', 2)]);
+      expect(run(asOneBatch, validate)).toStrictEqual([ev('a', 1), ev('b', 2)]);
+    }
+    const dead: DeadLetter[] = [];
+    const { values: bounded } = collect(from(values).pipe(withTimestamps(stampOf, { deadLetter: (d) => dead.push(d) }), plain()));
+    expect(withoutClock(bounded)).toStrictEqual([batch(item(ev('a', 1), t0 + 1, [GLOBAL]), item(ev('b', 2), t0 + 2, [GLOBAL])), wm(Infinity)]);
+    expect(dead).toStrictEqual(expectedDead);
   });
 
   it('should re-stamp the elements of a dataflow input with the timestamp function', () => {

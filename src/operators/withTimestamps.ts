@@ -109,6 +109,11 @@ export function withTimestamps<T>(
         }
         return reason === undefined ? ts : reject(value, reason, cause);
       };
+      // The failures of the direct paths below (no validator), which stamp values inline.
+      const timestampThrew = (value: T, err: unknown): undefined =>
+        reject(value, `the timestamp function threw: ${errorMessage(err)}`, err);
+      const badTimestamp = (value: T, ts: unknown): undefined =>
+        reject(value, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
       // Bad input: to the dead-letter sink (undefined), or an error naming the value and the reason.
       const reject = (value: T, reason: string, cause: unknown): undefined => {
         if (deadLetter !== undefined) {
@@ -184,10 +189,10 @@ export function withTimestamps<T>(
                 try {
                   ts = timestampFn(x as T);
                 } catch (err) {
-                  reject(x as T, `the timestamp function threw: ${errorMessage(err)}`, err);
+                  timestampThrew(x as T, err);
                   return;
                 }
-                if (!isEventTime(ts)) reject(x as T, invalidTimestampReason(ts) ?? 'invalid event time', undefined);
+                if (!isEventTime(ts)) badTimestamp(x as T, ts);
                 else if (subscribing) addToStep(x as T, ts);
                 else {
                   input.batchStart();
@@ -207,8 +212,24 @@ export function withTimestamps<T>(
                 input.batchStart();
                 for (let i = 0; i < items.length; i++) {
                   const value = items[i]!.value as T;
-                  const ts = stamp(value);
-                  if (ts !== undefined) input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
+                  let ts: number | undefined;
+                  if (validate === undefined) {
+                    // Stamped inline, as on the direct path above (a call returning the time would box it).
+                    try {
+                      ts = timestampFn(value);
+                    } catch (err) {
+                      timestampThrew(value, err);
+                      continue;
+                    }
+                    if (!isEventTime(ts)) {
+                      badTimestamp(value, ts);
+                      continue;
+                    }
+                  } else {
+                    ts = stamp(value);
+                    if (ts === undefined) continue;
+                  }
+                  input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
                 }
                 input.batchEnd(false);
               } else if (x.kind === 'watermark') advance(x);
