@@ -1,6 +1,15 @@
 import { marbles } from 'rxjs-marbles/jest';
 import { catchError, from, of, Subject, VirtualTimeScheduler } from 'rxjs';
-import { elements, testStream, timestamped, watermark, withTimestamps, type DeadLetter, type WatermarkEvent } from '../../src/index.js';
+import {
+  elements,
+  testStream,
+  timestamped,
+  watermark,
+  withTimestamps,
+  type DataflowEvent,
+  type DeadLetter,
+  type WatermarkEvent,
+} from '../../src/index.js';
 import { batch, collect, GLOBAL, item, plain, t0, withoutClock, wm, type PlainEvent } from '../helpers/dataflow.js';
 
 interface Ev {
@@ -170,9 +179,9 @@ describe('withTimestamps', () => {
       { value: throwing, reason: 'the timestamp function threw: boom', operator: 'withTimestamps' },
       { value: values[3], reason: 'event time must be a number of milliseconds, got undefined', operator: 'withTimestamps' },
     ];
-    const run = (feed: (input: Subject<unknown>) => void, validate?: (e: Ev) => boolean) => {
+    const run = (feed: (input: Subject<Ev | DataflowEvent<Ev>>) => void, validate?: (e: Ev) => boolean) => {
       const dead: DeadLetter[] = [];
-      const input = new Subject<unknown>();
+      const input = new Subject<Ev | DataflowEvent<Ev>>();
       const { values: out, error } = collect(
         input.pipe(withTimestamps(stampOf, { deadLetter: (d) => dead.push(d), ...(validate ? { validate } : {}) }), plain()),
         () => feed(input),
@@ -181,11 +190,11 @@ describe('withTimestamps', () => {
       expect(dead).toStrictEqual(expectedDead);
       return out.flatMap((e) => ('elements' in e ? e.elements.map((i) => i.value) : []));
     };
-    const oneByOne = (input: Subject<unknown>) => {
+    const oneByOne = (input: Subject<Ev | DataflowEvent<Ev>>) => {
       for (const v of values) input.next(v);
       input.complete();
     };
-    const asOneBatch = (input: Subject<unknown>) => {
+    const asOneBatch = (input: Subject<Ev | DataflowEvent<Ev>>) => {
       input.next(elements(values.map((v) => timestamped(v, 0))));
       input.complete();
     };

@@ -555,15 +555,21 @@ export class GroupingEngine<K, V, A, O> {
    */
   private addInInterval(key: string | number, value: V, timestamp: number, start: number, end: number, processingTime: number): void {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    const ks = this.keys.get(key);
-    const last = ks !== undefined && ks.stepMark === this.openStep ? this.lastUnionToExtend(ks, start, end) : undefined;
+    let ks = this.keys.get(key);
+    if (ks === undefined) {
+      ks = this.stageKey(key as K, value, undefined);
+      if (ks === undefined) return;
+    } else {
+      this.counters.elementsIn++;
+      this.stageKnownKey(ks);
+    }
+    const last = this.lastUnionToExtend(ks, start, end);
     if (last === undefined) {
-      this.stageMerging(key as K, value, undefined, timestamp, [new IntervalWindow(start, end)]);
+      this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
       return;
     }
-    this.counters.elementsIn++;
     extendUnion(last, start, end);
-    this.foldInto(last, value, timestamp, ks!, start, end);
+    this.foldInto(last, value, timestamp, ks, start, end);
   }
 
   /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */
@@ -885,13 +891,16 @@ export class GroupingEngine<K, V, A, O> {
   /** Counts an element of a merging window function and files its key under the open step. */
   private stageKey(key: K, value: V, element: readonly [K, V] | undefined): KeyState<K> | undefined {
     const ks = this.admit(key, value, element);
-    if (ks === undefined) return undefined;
-    if (ks.stepMark !== this.openStep) {
-      ks.stepMark = this.openStep;
-      this.mergeKeys.push(ks);
-      if (this.intervalMerging) this.startUnions(ks);
-    }
+    if (ks !== undefined) this.stageKnownKey(ks);
     return ks;
+  }
+
+  /** Files a key under the open step of a merging window function, once per step. */
+  private stageKnownKey(ks: KeyState<K>): void {
+    if (ks.stepMark === this.openStep) return;
+    ks.stepMark = this.openStep;
+    this.mergeKeys.push(ks);
+    if (this.intervalMerging) this.startUnions(ks);
   }
 
   /**
