@@ -6,7 +6,7 @@
  */
 
 import type { AccumulatorOf, CombineFn, InputOf, OutputOf } from './combineFn.js';
-import { assertCombineFn, assertFunction, describe } from './internal.js';
+import { assertCombineFn, assertFunction, describe, type Mutable } from './internal.js';
 
 /** Any CombineFn, as a component of {@link composeCombineFns}. */
 export type AnyCombineFn = CombineFn<any, any, any>;
@@ -56,15 +56,15 @@ export function withInput<I, X, A, O>(fn: CombineFn<X, A, O>, extract: (input: I
   assertCombineFn('withInput', 'fn', fn);
   assertFunction('withInput', 'extract', extract);
   const name = extract.name !== '' ? `WithInput(${fn}, ${extract.name})` : `WithInput(${fn})`;
-  const adapted: CombineFn<I, A, O> = {
+  const adapted: Mutable<CombineFn<I, A, O>> = {
     createAccumulator: () => fn.createAccumulator(),
     addInput: (acc, input) => fn.addInput(acc, extract(input)),
     mergeAccumulators: (accs) => fn.mergeAccumulators(accs),
     extractOutput: (acc) => fn.extractOutput(acc),
     toString: () => name,
-    ...(fn.orderInsensitive === true ? { orderInsensitive: true } : {}),
   };
   if (fn.compact !== undefined) adapted.compact = (acc) => fn.compact!(acc);
+  if (fn.orderInsensitive === true) adapted.orderInsensitive = true;
   return adapted;
 }
 
@@ -129,7 +129,7 @@ export function composeCombineFns(
   // unrolled addInput for up to four components keep the hot path free of keyed lookups.
   type Acc = unknown[];
   const addInput = unrolledAddInput(fns);
-  const composed: CombineFn<unknown, Acc, Record<string | number, unknown>> = {
+  const composed: Mutable<CombineFn<unknown, Acc, Record<string | number, unknown>>> = {
     createAccumulator: unrolledCreateAccumulator(fns),
     addInput,
     mergeAccumulators: (accs) => {
@@ -140,8 +140,8 @@ export function composeCombineFns(
     },
     extractOutput: isTuple ? tupleOutput(fns) : recordOutput(keys as string[], fns),
     toString: () => name,
-    ...(fns.every((f) => f.orderInsensitive === true) ? { orderInsensitive: true } : {}),
   };
+  if (fns.every((f) => f.orderInsensitive === true)) composed.orderInsensitive = true;
   if (fns.some((fn) => fn.compact !== undefined)) {
     composed.compact = (acc) => {
       for (let i = 0; i < n; i++) {

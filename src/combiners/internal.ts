@@ -72,7 +72,7 @@ export function extremum<T>(
       : (kept, input) => (sign * compare(input, kept) > 0 ? input : kept);
   const add = (acc: T | undefined, input: T | undefined): T | undefined =>
     input === undefined ? acc : acc === undefined ? input : pick(acc, input);
-  return {
+  const fn: Mutable<CombineFn<T, T | undefined, T | undefined>> = {
     createAccumulator: () => undefined,
     addInput: add,
     mergeAccumulators: (accs) => {
@@ -82,7 +82,11 @@ export function extremum<T>(
     },
     extractOutput: (acc) => acc,
     toString: () => (compare === undefined ? label : `${label}(${fnLabel(compare, 'compare')})`),
-    // With a compare function the earlier of two equal values wins: the order matters.
-    ...(compare === undefined ? { orderInsensitive: true } : {}),
   };
+  // With a compare function the earlier of two equal values wins: the order matters.
+  if (compare === undefined) fn.orderInsensitive = true;
+  return fn;
 }
+
+/** A combine function under construction: its optional properties are added one by one (see `combineFn`). */
+export type Mutable<T> = { -readonly [P in keyof T]: T[P] };

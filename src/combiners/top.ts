@@ -4,7 +4,7 @@
  */
 
 import type { CombineFn } from './combineFn.js';
-import { assertFunction, compareNumbers, fnLabel } from './internal.js';
+import { assertFunction, compareNumbers, fnLabel, type Mutable } from './internal.js';
 
 /**
  * Keeps the `n` largest inputs.
@@ -55,7 +55,7 @@ export function top<T>(n: number, compare?: (a: T, b: T) => number): CombineFn<T
     return true;
   };
 
-  return {
+  const fn: Mutable<CombineFn<T, T[], T[]>> = {
     createAccumulator: () => [],
     addInput: (acc, input) => {
       insert(acc, input);
@@ -73,7 +73,8 @@ export function top<T>(n: number, compare?: (a: T, b: T) => number): CombineFn<T
     },
     extractOutput: (acc) => acc.slice(),
     toString: () => name,
-    // Among equal values the earlier added ranks first: only plain numbers are indistinguishable when equal.
-    ...(compare === undefined ? { orderInsensitive: true } : {}),
   };
+  // Among equal values the earlier added ranks first: only plain numbers are indistinguishable when equal.
+  if (compare === undefined) fn.orderInsensitive = true;
+  return fn;
 }

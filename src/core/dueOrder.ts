@@ -23,16 +23,30 @@ export const byTimerOrder = (a: Due, b: Due): number =>
  */
 export function sortByTimerOrder<T extends Due>(items: T[], n: number, slots: (T | undefined)[]): void {
   if (n < 2) return;
+  if (!inWindowOrder(items, n) && !groupByWindow(items, n)) {
+    const sorted = items.slice(0, n).sort(byTimerOrder);
+    for (let j = 0; j < n; j++) items[j] = sorted[j]!;
+    return;
+  }
+  sortRunsByOrdinal(items, n, slots);
+}
+
+// Each loop below is a function of its own: a step with thousands of due windows (the end of a bounded input)
+// gets the loop compiled while it runs, and code after a loop that the compiled code has not seen yet would
+// be thrown away again when reached.
+
+/** Whether `items[0, n)` are in window order (maxTimestamp, then start). */
+function inWindowOrder(items: readonly Due[], n: number): boolean {
   for (let i = 1; i < n; i++) {
     const a = items[i - 1]!.window;
     const b = items[i]!.window;
-    if (a.maxTimestamp > b.maxTimestamp || (a.maxTimestamp === b.maxTimestamp && a.start > b.start)) {
-      if (groupByWindow(items, n)) break;
-      const sorted = items.slice(0, n).sort(byTimerOrder);
-      for (let j = 0; j < n; j++) items[j] = sorted[j]!;
-      return;
-    }
+    if (a.maxTimestamp > b.maxTimestamp || (a.maxTimestamp === b.maxTimestamp && a.start > b.start)) return false;
   }
+  return true;
+}
+
+/** Puts each run of one window of `items[0, n)` (in window order) in key order. */
+function sortRunsByOrdinal<T extends Due>(items: T[], n: number, slots: (T | undefined)[]): void {
   let lo = 0;
   for (let i = 1; i <= n; i++) {
     if (i < n) {

@@ -658,12 +658,21 @@ export class GroupingEngine<K, V, A, O> {
     sortByTimerOrder(due.items as WindowState<K>[], due.size, this.ordinalSlots);
     this.sweeping = watermark === Infinity;
     try {
-      for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
+      this.activateAll(due, snapshot);
     } finally {
       if (this.sweeping) this.endSweep();
     }
     due.clear();
     this.finishStep();
+  }
+
+  /**
+   * The activations of a watermark step, in order. A loop of their own: a step that fires thousands of windows
+   * (the end of a bounded input) gets it compiled while it runs, and the rest of the step, which the compiled
+   * code would not have seen yet, stays out of it.
+   */
+  private activateAll(due: Bag<WindowState<K>>, snapshot: number): void {
+    for (let i = 0; i < due.size; i++) this.activate(due.items[i]!, snapshot);
   }
 
   /**
