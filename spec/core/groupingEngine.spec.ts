@@ -7,7 +7,9 @@ import {
   applyWindowInto,
   DEFAULT_STRATEGY,
   fixedWindows,
+  GLOBAL_WINDOW,
   GroupingEngine,
+  IntervalWindow,
   never,
   NO_FIRING,
   sessions,
@@ -556,6 +558,27 @@ describe('GroupingEngine', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('should keep a session window of another class than IntervalWindow (a subclass, the global window) as it is', () => {
+    class Labelled extends IntervalWindow {}
+    const panes: EmittedPane<string, number>[] = [];
+    const engine = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),
+      combineFn: sum(),
+      emit: (p) => panes.push(p),
+    });
+    const labelled = [new Labelled(1_000, 11_000)];
+    // Not taken on the quick path: the full path keeps the window object.
+    expect(engine.addQuickly('a', 1, 1_000, labelled, 0)).toBe(false);
+    engine.addPairToElementStep('a', 1, 1_000, labelled, 0);
+    expect(engine.addQuickly('g', 2, 5_000, [GLOBAL_WINDOW], 0)).toBe(false);
+    engine.addPairToElementStep('g', 2, 5_000, [GLOBAL_WINDOW], 0);
+    engine.endElementStep();
+    engine.advanceWatermark(Infinity);
+    expect(panes.map((p) => [p.key, p.value])).toStrictEqual([['a', 1], ['g', 2]]);
+    expect(panes[0]!.window).toBe(labelled[0]);
+    expect(panes[1]!.window).toBe(GLOBAL_WINDOW);
   });
 
   it('should name the session window of the element when the combine function throws on the quick path', () => {

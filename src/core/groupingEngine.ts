@@ -516,9 +516,11 @@ export class GroupingEngine<K, V, A, O> {
    * With non-merging windows it adds `[key, value]` if the window's state is the one the key's previous
    * element (or the one before, in another window) went to, and that state only needs counting and combining
    * (see `addElement`); the timestamp is not used there, so callers that compile together with this method
-   * never box it. With sessions folded on arrival it adds every such element, by its window's bounds only.
-   * Returns false when the element needs the full path: call `addPairToElementStep` then (the element step
-   * may have been opened, nothing else was done).
+   * never box it. With sessions folded on arrival it adds every element whose window is a plain
+   * `IntervalWindow` (as `sessions()` makes them), by the window's bounds only: the engine works with an
+   * equal window where it needs one (a new session, a drop report). Returns false when the element needs the
+   * full path: call `addPairToElementStep` then with the same arguments (the element step may have been
+   * opened at `processingTime`, as that call would; nothing else was done).
    */
   addQuickly(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime: number): boolean {
     if (windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
@@ -527,7 +529,8 @@ export class GroupingEngine<K, V, A, O> {
     // into the caller (see the grouping's sink). Sessions take only the window's bounds, and every element:
     // a proto-window made just before is used by nothing else and need not be allocated either.
     if (this.quickAdds) return this.addToLastWindow(key, value, w, processingTime);
-    if (!this.foldEagerly) return false;
+    // Another class of window (a subclass, the global window) keeps its identity on the full path.
+    if (!this.foldEagerly || (w as object).constructor !== IntervalWindow) return false;
     this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
     return true;
   }
