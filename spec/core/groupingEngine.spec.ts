@@ -13,7 +13,9 @@ import {
   never,
   NO_FIRING,
   sessions,
+  Sessions,
   sum,
+  type BoundedWindow,
   type DroppedElement,
   type EmittedPane,
   type PaneInfo,
@@ -560,25 +562,34 @@ describe('GroupingEngine', () => {
     );
   });
 
-  it('should keep a session window of another class than IntervalWindow (a subclass, the global window) as it is', () => {
+  it('should keep the windows of a window function that makes its own window class, and the global window, as they are', () => {
     class Labelled extends IntervalWindow {}
-    const panes: EmittedPane<string, number>[] = [];
-    const engine = new GroupingEngine<string, number, number, number>({
-      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),
-      combineFn: sum(),
-      emit: (p) => panes.push(p),
-    });
-    const labelled = [new Labelled(1_000, 11_000)];
-    // Not taken on the quick path: the full path keeps the window object.
-    expect(engine.addQuickly('a', 1, 1_000, labelled, 0)).toBe(false);
-    engine.addPairToElementStep('a', 1, 1_000, labelled, 0);
-    expect(engine.addQuickly('g', 2, 5_000, [GLOBAL_WINDOW], 0)).toBe(false);
-    engine.addPairToElementStep('g', 2, 5_000, [GLOBAL_WINDOW], 0);
-    engine.endElementStep();
-    engine.advanceWatermark(Infinity);
-    expect(panes.map((p) => [p.key, p.value])).toStrictEqual([['a', 1], ['g', 2]]);
-    expect(panes[0]!.window).toBe(labelled[0]);
-    expect(panes[1]!.window).toBe(GLOBAL_WINDOW);
+    class LabelledSessions extends Sessions {
+      override assignWindows(timestamp: number): readonly IntervalWindow[] {
+        return [new Labelled(timestamp, timestamp + this.gap)];
+      }
+    }
+    const run = (windowFn: Sessions, windows: readonly BoundedWindow[]) => {
+      const panes: EmittedPane<string, number>[] = [];
+      const engine = new GroupingEngine<string, number, number, number>({
+        strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn }),
+        combineFn: sum(),
+        emit: (p) => panes.push(p),
+      });
+      const quick = engine.addQuickly('a', 1, 1_000, windows, 0);
+      if (!quick) engine.addPairToElementStep('a', 1, 1_000, windows, 0);
+      engine.endElementStep();
+      engine.advanceWatermark(Infinity);
+      expect(panes.map((p) => [p.key, p.value])).toStrictEqual([['a', 1]]);
+      return { quick, window: panes[0]!.window };
+    };
+    const labelled = new LabelledSessions(10_000).assignWindows(1_000);
+    expect(run(new LabelledSessions(10_000), labelled)).toStrictEqual({ quick: false, window: labelled[0] });
+    expect(run(new LabelledSessions(10_000), labelled).window).toBe(labelled[0]);
+    expect(run(sessions(10_000), [GLOBAL_WINDOW]).window).toBe(GLOBAL_WINDOW);
+    // sessions() makes plain IntervalWindows: its elements take the quick path, by their windows' bounds.
+    const plain = sessions(10_000).assignWindows(1_000);
+    expect(run(sessions(10_000), plain)).toStrictEqual({ quick: true, window: new IntervalWindow(1_000, 11_000) });
   });
 
   it('should name the session window of the element when the combine function throws on the quick path', () => {

@@ -16,7 +16,7 @@ import type { CombineFn } from '../combiners/combineFn.js';
 import type { WindowedValue } from '../events/windowedValue.js';
 import type { PaneInfo } from '../panes/paneInfo.js';
 import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
-import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
+import { END_OF_GLOBAL_WINDOW, MIN_TIMESTAMP } from '../time/constants.js';
 import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
@@ -286,6 +286,11 @@ export class GroupingEngine<K, V, A, O> {
    * accumulator as they arrive instead of being kept until the step ends.
    */
   private readonly foldEagerly: boolean;
+  /**
+   * Sessions folded eagerly whose window function makes plain `IntervalWindow`s: `addQuickly` then takes their
+   * elements by their windows' bounds (see there).
+   */
+  private readonly foldsProtoWindows: boolean;
   private readonly countsElements: boolean;
   /**
    * Windows may take the quick path of `addOne` (END_OF_WINDOW holds, a trigger that does not count elements,
@@ -324,6 +329,7 @@ export class GroupingEngine<K, V, A, O> {
     // Exactly Sessions' own merge rule (a subclass may merge differently).
     this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
     this.foldEagerly = this.intervalMerging && !s.trigger.mayFinish && options.combineFn.orderInsensitive === true;
+    this.foldsProtoWindows = this.foldEagerly && s.windowFn.assignWindows === Sessions.prototype.assignWindows;
   }
 
   /** The input watermark. */
@@ -516,9 +522,11 @@ export class GroupingEngine<K, V, A, O> {
    * With non-merging windows it adds `[key, value]` if the window's state is the one the key's previous
    * element (or the one before, in another window) went to, and that state only needs counting and combining
    * (see `addElement`); the timestamp is not used there, so callers that compile together with this method
-   * never box it. With sessions folded on arrival it adds every element whose window is a plain
-   * `IntervalWindow` (as `sessions()` makes them), by the window's bounds only: the engine works with an
-   * equal window where it needs one (a new session, a drop report). Returns false when the element needs the
+   * never box it. With sessions folded on arrival (and the window function's own `assignWindows`, which makes
+   * plain `IntervalWindow`s) it adds every element by its window's bounds only, except in the global window: the
+   * engine works with an equal `IntervalWindow` where it needs one (a new session, a drop report), so an
+   * element given a window of a subclass by other means has its session reported with a plain `IntervalWindow`
+   * of the same bounds. Returns false when the element needs the
    * full path: call `addPairToElementStep` then with the same arguments (the element step may have been
    * opened at `processingTime`, as that call would; nothing else was done).
    */
@@ -529,8 +537,10 @@ export class GroupingEngine<K, V, A, O> {
     // into the caller (see the grouping's sink). Sessions take only the window's bounds, and every element:
     // a proto-window made just before is used by nothing else and need not be allocated either.
     if (this.quickAdds) return this.addToLastWindow(key, value, w, processingTime);
-    // Another class of window (a subclass, the global window) keeps its identity on the full path.
-    if (!this.foldEagerly || (w as object).constructor !== IntervalWindow) return false;
+    // The global window (which starts at the earliest time) keeps its identity on the full path. Only fields
+    // are read here: checking the window's class, or even comparing it with GLOBAL_WINDOW, would keep V8 from
+    // removing the proto-window's allocation (the window function's class is checked once: foldsProtoWindows).
+    if (!this.foldsProtoWindows || w.start === MIN_TIMESTAMP) return false;
     this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
     return true;
   }
