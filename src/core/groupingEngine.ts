@@ -135,6 +135,12 @@ class KeyState<K> {
   /** Interval merging: the unions of the open step (sorted by start) and each buffered entry's union. */
   readonly stepRoots: IntervalNode<K>[] = [];
   readonly stepNodes: IntervalNode<K>[] = [];
+  /**
+   * The last of `stepRoots` and the end of the one before it (-Infinity if none), kept by `joinUnion`: what
+   * the quick extension of the last union reads, without going through the list.
+   */
+  lastRoot: IntervalNode<K> | undefined = undefined;
+  lastRootFloor = -Infinity;
   /** The element step in which the key last got entries. */
   stepMark = 0;
   constructor(
@@ -932,14 +938,12 @@ export class GroupingEngine<K, V, A, O> {
    * case.
    */
   private lastUnionToExtend(ks: KeyState<K>, start: number, end: number): IntervalNode<K> | undefined {
-    const roots = ks.stepRoots;
-    const n = roots.length;
-    const last = n === 0 ? undefined : roots[n - 1]!;
+    const last = ks.lastRoot;
     const iw = this.iw;
     if (
       last === undefined ||
       !(last.start < end && last.end > start) ||
-      (n > 1 && roots[n - 2]!.end > start) ||
+      ks.lastRootFloor > start ||
       (iw !== -Infinity && this.gcTimeAt(end - 1) < iw)
     ) {
       return undefined;
@@ -1048,6 +1052,7 @@ export class GroupingEngine<K, V, A, O> {
       const node = new IntervalNode(w, state);
       if (hi === roots.length - 1) roots.push(node);
       else roots.splice(hi + 1, 0, node);
+      noteLastRoot(ks, roots);
       return node;
     }
     const root = roots[lo]!;
@@ -1060,6 +1065,7 @@ export class GroupingEngine<K, V, A, O> {
       root.members.push(state);
       root.state = undefined;
     }
+    noteLastRoot(ks, roots);
     return root;
   }
 
@@ -1717,6 +1723,13 @@ class IntervalNode<K> {
 }
 
 /** Window `w`, which overlaps union `root`, joins it: a distinct window makes the union a merge group. */
+/** Notes the key's last union of the step and the end of the one before it (see `KeyState.lastRoot`). */
+function noteLastRoot<K>(ks: KeyState<K>, roots: readonly IntervalNode<K>[]): void {
+  const n = roots.length;
+  ks.lastRoot = roots[n - 1];
+  ks.lastRootFloor = n > 1 ? roots[n - 2]!.end : -Infinity;
+}
+
 function extendUnion<K>(root: IntervalNode<K>, start: number, end: number): void {
   if (root.first.start !== start || root.first.end !== end) root.multi = true;
   if (start < root.start) root.start = start;
@@ -1728,7 +1741,11 @@ function clearStepEntries<K>(ks: KeyState<K>): void {
   if (ks.stepValues.length !== 0) ks.stepValues.length = 0;
   if (ks.stepTimestamps.length !== 0) ks.stepTimestamps.length = 0;
   if (ks.stepWindows.length !== 0) ks.stepWindows.length = 0;
-  if (ks.stepRoots.length !== 0) ks.stepRoots.length = 0;
+  if (ks.stepRoots.length !== 0) {
+    ks.stepRoots.length = 0;
+    ks.lastRoot = undefined;
+    ks.lastRootFloor = -Infinity;
+  }
   if (ks.stepNodes.length !== 0) ks.stepNodes.length = 0;
 }
 
