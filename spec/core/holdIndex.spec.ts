@@ -40,6 +40,23 @@ describe('HoldIndex', () => {
     expect(holds.min()).toBe(5);
   });
 
+  it('should hold a time again, added right after its released entry was dropped from the top', () => {
+    const holds = new HoldIndex();
+    holds.add(5);
+    holds.add(7);
+    holds.remove(5);
+    // The released entry at 5 reaches the top and is dropped.
+    expect(holds.min()).toBe(7);
+    holds.add(5);
+    holds.add(7);
+    expect(holds.size).toBe(3);
+    holds.remove(5);
+    expect(holds.min()).toBe(7);
+    holds.remove(7);
+    holds.remove(7);
+    expect(holds.min()).toBe(Infinity);
+  });
+
   it('should refuse to release a hold that is not there', () => {
     const holds = new HoldIndex();
     holds.add(1);

@@ -61,6 +61,9 @@ export class MinHeap {
 export class TimerQueue<E> {
   private readonly buckets = new Map<number, E[]>();
   private readonly times = new MinHeap();
+  // The bucket of the last add: the states of one window, for all keys, set their timers one after another.
+  private lastTime = NaN;
+  private lastBucket: E[] | undefined = undefined;
 
   /** Number of distinct pending due times. */
   get distinctTimes(): number {
@@ -68,13 +71,19 @@ export class TimerQueue<E> {
   }
 
   add(time: number, entry: E): void {
-    const bucket = this.buckets.get(time);
+    if (time === this.lastTime) {
+      this.lastBucket!.push(entry);
+      return;
+    }
+    let bucket = this.buckets.get(time);
     if (bucket === undefined) {
-      this.buckets.set(time, [entry]);
+      this.buckets.set(time, (bucket = [entry]));
       this.times.push(time);
     } else {
       bucket.push(entry);
     }
+    this.lastTime = time;
+    this.lastBucket = bucket;
   }
 
   /** The earliest pending due time. */
@@ -93,6 +102,7 @@ export class TimerQueue<E> {
       this.times.pop();
       const entries = this.buckets.get(t)!;
       this.buckets.delete(t);
+      if (t === this.lastTime) this.forgetLast();
       visit(t, entries);
     }
   }
@@ -108,18 +118,28 @@ export class TimerQueue<E> {
     times.sort();
     for (i = 0; i < times.length; i++) visit(times[i]!, buckets.get(times[i]!)!);
     buckets.clear();
+    this.forgetLast();
   }
 
   clear(): void {
     this.buckets.clear();
     this.times.clear();
+    this.forgetLast();
+  }
+
+  private forgetLast(): void {
+    this.lastTime = NaN;
+    this.lastBucket = undefined;
   }
 }
 
 /** A multiset of hold times with its minimum. */
 export class HoldIndex {
   // time -> number of holds at that time; an entry with 0 stays until it reaches the heap's top.
-  private readonly counts = new Map<number, number>();
+  private readonly counts = new Map<number, { n: number }>();
+  // The count of the last time added or released: the states of one window hold at the same time.
+  private lastTime = NaN;
+  private lastCount: { n: number } | undefined = undefined;
   private readonly times = new MinHeap();
   private live = 0;
   // The minimum, valid while `minValid`: most steps add and release holds above it.
@@ -132,28 +152,31 @@ export class HoldIndex {
   }
 
   add(time: number): void {
-    const c = this.counts.get(time);
+    let c = time === this.lastTime ? this.lastCount : this.counts.get(time);
     if (c === undefined) {
-      this.counts.set(time, 1);
+      this.counts.set(time, (c = { n: 0 }));
       this.times.push(time);
-    } else {
-      this.counts.set(time, c + 1);
     }
+    c.n++;
+    this.lastTime = time;
+    this.lastCount = c;
     this.live++;
     if (this.minValid && time < this.cachedMin) this.cachedMin = time;
   }
 
   remove(time: number): void {
-    const c = this.counts.get(time);
-    if (c === undefined || c === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
+    const c = time === this.lastTime ? this.lastCount : this.counts.get(time);
+    if (c === undefined || c.n === 0) throw new Error(`HoldIndex: no hold at ${time} to release`);
     this.live--;
     if (this.live === 0) {
       // The last hold: drop the released entries at once instead of popping them one by one later.
       this.clear();
       return;
     }
-    this.counts.set(time, c - 1);
-    if (c === 1 && time === this.cachedMin) this.minValid = false;
+    c.n--;
+    this.lastTime = time;
+    this.lastCount = c;
+    if (c.n === 0 && time === this.cachedMin) this.minValid = false;
   }
 
   /** The earliest hold, or `Infinity` when there is none. */
@@ -165,12 +188,13 @@ export class HoldIndex {
         this.cachedMin = Infinity;
         break;
       }
-      if (this.counts.get(t)! > 0) {
+      if (this.counts.get(t)!.n > 0) {
         this.cachedMin = t;
         break;
       }
       this.times.pop();
       this.counts.delete(t);
+      if (t === this.lastTime) this.forgetLast();
     }
     this.minValid = true;
     return this.cachedMin;
@@ -182,5 +206,11 @@ export class HoldIndex {
     this.live = 0;
     this.cachedMin = Infinity;
     this.minValid = true;
+    this.forgetLast();
+  }
+
+  private forgetLast(): void {
+    this.lastTime = NaN;
+    this.lastCount = undefined;
   }
 }
