@@ -249,7 +249,7 @@ export function groupAlsoByWindow<K, V, A, O>(
             const key = value[0] as K;
             if (typeof key === 'string' || typeof key === 'number') {
               const v = value[1] as V;
-              // The quick path first (with sessions it takes every element, and the window's bounds only).
+              // The quick path first (sessions folded on arrival take it by their windows' bounds only).
               if (!e.addQuickly(key, v, timestamp, windows, batchTime)) e.addPairToElementStep(key, v, timestamp, windows, batchTime);
               return;
             }
