@@ -527,21 +527,23 @@ export class GroupingEngine<K, V, A, O> {
    * The quick path of {@link addPairToElementStep}, for an element in one window with a string or number key.
    * With non-merging windows it adds `[key, value]` if the window's state is the one the key's previous
    * element (or the one before, in another window) went to, and that state only needs counting and combining
-   * (see `addElement`); the timestamp is not used there, so callers that compile together with this method
-   * never box it. With sessions folded on arrival (and the window function's own `assignWindows`, which makes
-   * plain `IntervalWindow`s) it adds every element by its window's bounds only, except in the global window: the
-   * engine works with an equal `IntervalWindow` where it needs one (a new session, a drop report), so an
-   * element given a window of a subclass by other means has its session reported with a plain `IntervalWindow`
-   * of the same bounds. Returns false when the element needs the
-   * full path: call `addPairToElementStep` then with the same arguments (the element step may have been
-   * opened at `processingTime`, as that call would; nothing else was done).
+   * (see `addElement`); the timestamp is not used there, so a caller compiled together with this method
+   * does not box it. With sessions folded on arrival (and the window function's own `assignWindows`, which
+   * makes plain `IntervalWindow`s) it adds every element by its window's bounds only, except in the global
+   * window: the engine works with an equal `IntervalWindow` where it needs one (a new session, a drop report),
+   * so an element given a window of a subclass by other means has its session reported with a plain
+   * `IntervalWindow` of the same bounds.
+   *
+   * Returns false when the element needs the full path: call `addPairToElementStep` then, with the same
+   * arguments (the element step may have been opened at `processingTime`, as that call would; nothing else
+   * was done).
    */
   addQuickly(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime: number): boolean {
     if (windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
     const w = windows[0]!;
     // Each case is a method of its own, so that the one a pipeline uses stays small enough to be compiled
-    // into the caller (see the grouping's sink). Sessions take only the window's bounds, and every element:
-    // a proto-window made just before is used by nothing else and need not be allocated either.
+    // into the caller (see the grouping's sink). Sessions take only the window's bounds: a proto-window made
+    // just before is then used by nothing else and need not be allocated either.
     if (this.quickAdds) return this.addToLastWindow(key, value, w, processingTime);
     // The global window (which starts at the earliest time) keeps its identity on the full path. Only fields
     // are read here: checking the window's class, or even comparing it with GLOBAL_WINDOW, would keep V8 from
