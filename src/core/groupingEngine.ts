@@ -584,13 +584,9 @@ export class GroupingEngine<K, V, A, O> {
       this.counters.elementsIn++;
       this.stageKnownKey(ks);
     }
-    const last = this.lastUnionToExtend(ks, start, end);
-    if (last === undefined) {
+    if (!this.extendLastUnion(ks, value, timestamp, start, end)) {
       this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
-      return;
     }
-    extendUnion(last, start, end);
-    this.foldInto(last, value, timestamp, ks, start, end);
   }
 
   /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */
@@ -906,14 +902,8 @@ export class GroupingEngine<K, V, A, O> {
   ): void {
     const ks = this.stageKey(key, value, element);
     if (ks === undefined) return;
-    if (this.foldEagerly && windows.length === 1) {
-      const w = windows[0]!;
-      const last = this.lastUnionToExtend(ks, w.start, w.end);
-      if (last !== undefined) {
-        extendUnion(last, w.start, w.end);
-        this.foldInto(last, value, timestamp, ks, w.start, w.end);
-        return;
-      }
+    if (this.foldEagerly && windows.length === 1 && this.extendLastUnion(ks, value, timestamp, windows[0]!.start, windows[0]!.end)) {
+      return;
     }
     this.stageEntries(ks, value, timestamp, windows);
   }
@@ -936,10 +926,10 @@ export class GroupingEngine<K, V, A, O> {
   /**
    * The common case of sessions folded eagerly: an element whose window [start, end) is not expired and
    * overlaps only its key's last union of the step (nearly ordered input) extends that union and is folded
-   * into it (joinUnion's general case, without its scans). Returns that union, or undefined for any other
+   * into it (joinUnion's general case, without its scans). Returns false, having done nothing, for any other
    * case.
    */
-  private lastUnionToExtend(ks: KeyState<K>, start: number, end: number): IntervalNode<K> | undefined {
+  private extendLastUnion(ks: KeyState<K>, value: V, timestamp: number, start: number, end: number): boolean {
     const last = ks.lastRoot;
     const iw = this.iw;
     if (
@@ -948,9 +938,11 @@ export class GroupingEngine<K, V, A, O> {
       ks.lastRootFloor > start ||
       (iw !== -Infinity && this.gcTimeAt(end - 1) < iw)
     ) {
-      return undefined;
+      return false;
     }
-    return last;
+    extendUnion(last, start, end);
+    this.foldInto(last, value, timestamp, ks, start, end);
+    return true;
   }
 
   /** Files an element's (value, window) entries under its key (the general case of {@link stageMerging}). */
@@ -1724,7 +1716,6 @@ class IntervalNode<K> {
   }
 }
 
-/** Window `w`, which overlaps union `root`, joins it: a distinct window makes the union a merge group. */
 /** Notes the key's last union of the step and the end of the one before it (see `KeyState.lastRoot`). */
 function noteLastRoot<K>(ks: KeyState<K>, roots: readonly IntervalNode<K>[]): void {
   const n = roots.length;
@@ -1732,6 +1723,7 @@ function noteLastRoot<K>(ks: KeyState<K>, roots: readonly IntervalNode<K>[]): vo
   ks.lastRootFloor = n > 1 ? roots[n - 2]!.end : -Infinity;
 }
 
+/** A window [start, end), which overlaps union `root`, joins it: a distinct window makes the union a merge group. */
 function extendUnion<K>(root: IntervalNode<K>, start: number, end: number): void {
   if (root.first.start !== start || root.first.end !== end) root.multi = true;
   if (start < root.start) root.start = start;
