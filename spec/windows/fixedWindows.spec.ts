@@ -65,6 +65,18 @@ describe('fixedWindows', () => {
     );
   });
 
+  it('should give the same window list each time for input going back and forth across a boundary', () => {
+    const fn = fixedWindows(60_000);
+    const first = fn.assignWindows(59_000);
+    const second = fn.assignWindows(61_000);
+    for (const ts of [58_000, 62_000, 59_999, 60_000, 1_000, 119_999]) {
+      expect(fn.assignWindows(ts)).toBe(ts < 60_000 ? first : second);
+    }
+    expect(bounds(fn.assignWindows(120_000))).toStrictEqual([[120_000, 180_000]]);
+    expect(fn.assignWindows(60_001)).toBe(second);
+    expect(fn.assignWindows(30_000)).toBe(first);
+  });
+
   it('should reject a size that is not a positive integer and an offset outside [0, size)', () => {
     expect(() => fixedWindows(0)).toThrow(new RangeError('fixedWindows: size must be an integer number of milliseconds >= 1, got 0'));
     expect(() => fixedWindows(1.5)).toThrow(RangeError);

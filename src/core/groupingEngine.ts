@@ -196,6 +196,18 @@ interface WindowState<K> {
   windowList: readonly BoundedWindow[] | undefined;
 }
 
+/**
+ * The key's state before last (`last1`) if it is of window `w`, swapped with the last one (`last0`); used
+ * when the last one is not of `w`.
+ */
+function swapLastStates<K>(ks: KeyState<K>, w: BoundedWindow): WindowState<K> | undefined {
+  const other = ks.last1;
+  if (other === undefined || other.window !== w) return undefined;
+  ks.last1 = ks.last0;
+  ks.last0 = other;
+  return other;
+}
+
 /** A fresh window state (the one place they are made, so that all share one shape and allocation site). */
 function newWindowStateObject<K>(ks: KeyState<K>, window: BoundedWindow, trigger: TriggerState): WindowState<K> {
   return {
@@ -293,8 +305,8 @@ export class GroupingEngine<K, V, A, O> {
    */
   private readonly foldEagerly: boolean;
   /**
-   * Sessions folded eagerly whose window function makes plain `IntervalWindow`s: `addQuickly` then takes their
-   * elements by their windows' bounds (see there).
+   * Sessions folded eagerly whose window function makes plain `IntervalWindow`s: `addPairToElementStep` then
+   * takes their elements by their windows' bounds (see there).
    */
   private readonly foldsProtoWindows: boolean;
   private readonly countsElements: boolean;
@@ -516,41 +528,47 @@ export class GroupingEngine<K, V, A, O> {
    * (the grouping operators do, for pairs with a string or number key) never hand the pair itself to the
    * engine, so a pair made just before (`mapElements((e) => [e.user, e.amount])`) need not be allocated at
    * all: V8 can replace it by its two parts when nothing keeps it.
+   *
+   * With sessions folded on arrival (and the window function's own `assignWindows`, which makes plain
+   * `IntervalWindow`s), an element in one window with a string or number key is taken by its window's bounds
+   * only, except in the global window: a proto-window made just before is then used by nothing else and need
+   * not be allocated either. The engine works with an equal `IntervalWindow` where it needs one (a new
+   * session, a drop report), so an element given a window of a subclass by other means has its session
+   * reported with a plain `IntervalWindow` of the same bounds.
    */
   addPairToElementStep(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
+    // Only fields are read to decide: checking the window's class, or even comparing it with GLOBAL_WINDOW,
+    // would keep V8 from removing the proto-window's allocation (the window function's class is checked once).
+    if (this.foldsProtoWindows && windows.length === 1 && (typeof key === 'string' || typeof key === 'number')) {
+      const w = windows[0]!;
+      if (w.start !== MIN_TIMESTAMP) {
+        this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
+        return;
+      }
+    }
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
     else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
   }
 
   /**
-   * The quick path of {@link addPairToElementStep}, for an element in one window with a string or number key.
-   * With non-merging windows it adds `[key, value]` if the window's state is the one the key's previous
-   * element (or the one before, in another window) went to, and that state only needs counting and combining
-   * (see `addElement`); the timestamp is not used there, so a caller compiled together with this method
-   * does not box it. With sessions folded on arrival (and the window function's own `assignWindows`, which
-   * makes plain `IntervalWindow`s) it adds every element by its window's bounds only, except in the global
-   * window: the engine works with an equal `IntervalWindow` where it needs one (a new session, a drop report),
-   * so an element given a window of a subclass by other means has its session reported with a plain
-   * `IntervalWindow` of the same bounds.
+   * The quick path of {@link addPairToElementStep}, for an element in one window (of a window function that
+   * does not merge) with a string or number key: adds `[key, value]` if the window's state is the one the
+   * key's previous element (or the one before, in another window) went to, and that state only needs
+   * counting and combining (see `addElement`). It takes no event time, which that case does not need: a
+   * caller that V8 does not compile together with this method then need not box one for the call.
    *
    * Returns false when the element needs the full path: call `addPairToElementStep` then, with the same
-   * arguments (the element step may have been opened at `processingTime`, as that call would; nothing else
-   * was done).
+   * arguments and its timestamp (the element step may have been opened at `processingTime`, as that call
+   * would; nothing else was done).
    */
-  addQuickly(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime: number): boolean {
-    if (windows.length !== 1 || (typeof key !== 'string' && typeof key !== 'number')) return false;
-    const w = windows[0]!;
-    // Each case is a method of its own, so that the one a pipeline uses stays small enough to be compiled
-    // into the caller (see the grouping's sink). Sessions take only the window's bounds: a proto-window made
-    // just before is then used by nothing else and need not be allocated either.
-    if (this.quickAdds) return this.addToLastWindow(key, value, w, processingTime);
-    // The global window (which starts at the earliest time) keeps its identity on the full path. Only fields
-    // are read here: checking the window's class, or even comparing it with GLOBAL_WINDOW, would keep V8 from
-    // removing the proto-window's allocation (the window function's class is checked once: foldsProtoWindows).
-    if (!this.foldsProtoWindows || w.start === MIN_TIMESTAMP) return false;
-    this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
-    return true;
+  addQuickly(key: K, value: V, windows: readonly BoundedWindow[], processingTime: number): boolean {
+    return (
+      this.quickAdds &&
+      windows.length === 1 &&
+      (typeof key === 'string' || typeof key === 'number') &&
+      this.addToLastWindow(key, value, windows[0]!, processingTime)
+    );
   }
 
   /** {@link addQuickly} with non-merging windows: adds to the key's state of `w` if it is quick. */
@@ -565,14 +583,19 @@ export class GroupingEngine<K, V, A, O> {
     try {
       ws.acc = this.fn.addInput(ws.acc as A, value);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
+      throw this.addInputError(err, key, value, ks, w);
     }
     return true;
   }
 
+  /** The error of a combine function that threw adding `[key, value]` (built apart from the element paths). */
+  private addInputError(err: unknown, key: unknown, value: V, ks: KeyState<K>, w: BoundedWindow): Error {
+    return this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
+  }
+
   /**
-   * {@link addQuickly} with sessions folded eagerly: extends the key's last session of the open step with
-   * `[start, end)`, or adds the element in a new window with those bounds.
+   * {@link addPairToElementStep} with sessions folded eagerly: extends the key's last session of the open step
+   * with `[start, end)`, or adds the element in a new window with those bounds.
    */
   private addInInterval(key: string | number, value: V, timestamp: number, start: number, end: number, processingTime: number): void {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
@@ -607,14 +630,8 @@ export class GroupingEngine<K, V, A, O> {
    */
   private quickState(ks: KeyState<K>, w: BoundedWindow): WindowState<K> | undefined {
     let ws = ks.last0;
-    if (ws === undefined) return undefined;
-    if (ws.window !== w) {
-      const other = ks.last1;
-      if (other === undefined || other.window !== w) return undefined;
-      ks.last1 = ws;
-      ks.last0 = ws = other;
-    }
-    return ws.quick && w.maxTimestamp >= this.iw ? ws : undefined;
+    if (ws === undefined || ws.window !== w) ws = swapLastStates(ks, w);
+    return ws !== undefined && ws.quick && w.maxTimestamp >= this.iw ? ws : undefined;
   }
 
   private openElementStep(processingTime: number): void {
@@ -787,7 +804,7 @@ export class GroupingEngine<K, V, A, O> {
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
+      throw this.addInputError(err, key, value, ks, w);
     }
   }
 
@@ -826,7 +843,7 @@ export class GroupingEngine<K, V, A, O> {
         }
       }
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, windows[j]);
+      throw this.addInputError(err, key, value, ks, windows[j]!);
     }
     next.length = n;
     ks.lastStates = next;

@@ -18,6 +18,7 @@ import type { KV, WindowedValue } from '../events/windowedValue.js';
 import { formatTime } from '../time/constants.js';
 import { DefaultTrigger } from '../triggers/defaultTrigger.js';
 import { GlobalWindows } from '../windows/globalWindows.js';
+import type { BoundedWindow } from '../windows/window.js';
 import { dataflowHead, FusedDataflow } from './fusion.js';
 import type { GroupingHandle } from './groupingHandle.js';
 import { sinkFn, type DeadLetter, type Sink } from './sinks.js';
@@ -233,6 +234,12 @@ export function groupAlsoByWindow<K, V, A, O>(
       // dataflow), one at a time by value, without an element object per element.
       const input = source instanceof FusedDataflow ? source : new FusedDataflow<KV<K, V>>(dataflowHead(source), []);
       let batchTime = 0;
+      // The full path of an element whose pair the sink took apart, with the event time left in `stampSlot`:
+      // passed as an argument, the time would be boxed (allocated) for every element, before V8 knows whether
+      // the quick path takes it, since the sink's code is compiled into the chain's.
+      const stampSlot = new Float64Array(1);
+      const addFully = (key: K, v: V, windows: readonly BoundedWindow[]): void =>
+        engine!.addPairToElementStep(key, v, stampSlot[0]!, windows, batchTime);
       const subscription = input.connect({
         control: onEvent,
         batchStart: () => {
@@ -249,8 +256,11 @@ export function groupAlsoByWindow<K, V, A, O>(
             const key = value[0] as K;
             if (typeof key === 'string' || typeof key === 'number') {
               const v = value[1] as V;
-              // The quick path first (sessions folded on arrival take it by their windows' bounds only).
-              if (!e.addQuickly(key, v, timestamp, windows, batchTime)) e.addPairToElementStep(key, v, timestamp, windows, batchTime);
+              // The quick path first: it needs no event time, so none is boxed for the call.
+              if (!e.addQuickly(key, v, windows, batchTime)) {
+                stampSlot[0] = timestamp;
+                addFully(key, v, windows);
+              }
               return;
             }
           }

@@ -84,8 +84,8 @@ export function withTimestamps<T>(
       // Values that arrive while subscribing (a bounded, synchronous source) form one step, sent on as they
       // are read in chunks of CHUNK elements (every chunk but the last marked as continuing the step).
       let subscribing = true;
-      let chunkOpen = false;
-      let chunkSize = 0;
+      // Elements the open chunk still takes (0: no chunk is open).
+      let chunkLeft = 0;
       let stepOpen = false;
 
       // The event time of a value, or undefined after sending it to the dead-letter sink.
@@ -123,14 +123,15 @@ export function withTimestamps<T>(
         throw new DataflowError(`${name}: element ${describeValue(value)}: ${reason}`, { operator: name, value, cause });
       };
       // Adds a value to the step read while subscribing.
+      // (Kept small: it is compiled into the element path, see the direct path below.)
       const addToStep = (value: T, ts: number): void => {
-        if (!chunkOpen) {
-          input.batchStart();
-          chunkOpen = true;
-          chunkSize = 0;
-        }
+        if (chunkLeft === 0) openChunk();
         input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
-        if (++chunkSize >= CHUNK) pause();
+        if (--chunkLeft === 0) endChunk();
+      };
+      const openChunk = (): void => {
+        input.batchStart();
+        chunkLeft = CHUNK;
       };
       const add = (value: T): void => {
         const ts = stamp(value);
@@ -143,21 +144,19 @@ export function withTimestamps<T>(
         input.item(value, ts, IN_GLOBAL_WINDOW, NO_FIRING);
         input.batchEnd(false);
       };
-      // Closes the current chunk; the step goes on.
-      const pause = (): void => {
-        if (!chunkOpen) return;
+      // Closes the full chunk; the step goes on.
+      const endChunk = (): void => {
         input.batchEnd(true);
-        chunkOpen = false;
         stepOpen = true;
       };
       // Ends the step read while subscribing.
       const flush = (): void => {
-        if (chunkOpen) input.batchEnd(false);
+        if (chunkLeft > 0) input.batchEnd(false);
         else if (stepOpen) {
           input.batchStart();
           input.batchEnd(false);
         }
-        chunkOpen = false;
+        chunkLeft = 0;
         stepOpen = false;
       };
       const advance = (w: WatermarkEvent): void => {

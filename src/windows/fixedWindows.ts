@@ -12,6 +12,7 @@ export class FixedWindows implements WindowFn {
   readonly isMerging = false;
   // The last assignment, reused while elements keep falling into the same window, and recent ones.
   private last: readonly BoundedWindow[] | undefined;
+  private previous: readonly BoundedWindow[] | undefined;
   private readonly cache = new WindowCache();
 
   constructor(
@@ -26,6 +27,18 @@ export class FixedWindows implements WindowFn {
   assignWindows(timestamp: number): readonly BoundedWindow[] {
     const last = this.last;
     if (last !== undefined && timestamp >= last[0]!.start && timestamp < last[0]!.end) return last;
+    // Out-of-order input near a boundary goes back and forth between two windows.
+    const previous = this.previous;
+    if (previous === undefined || timestamp < previous[0]!.start || timestamp >= previous[0]!.end) return this.assignAnew(timestamp);
+    this.previous = last;
+    return (this.last = previous);
+  }
+
+  // The rest of assignWindows, kept apart so that the common case is small enough to be compiled into every
+  // caller (V8 inlines only so much bytecode into one function, and the element path is a long chain) and is
+  // rarely called, only when the windows move on.
+  private assignAnew(timestamp: number): readonly BoundedWindow[] {
+    this.previous = this.last;
     const start = timestamp - floorMod(timestamp - this.offset, this.size);
     let windows = this.cache.get(start);
     if (windows === undefined) {
