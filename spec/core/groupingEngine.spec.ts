@@ -595,6 +595,30 @@ describe('GroupingEngine', () => {
     expect(session).not.toBe(plain[0]);
   });
 
+  it('should give every window of the default trigger one shared trigger state, which no firing or merge changes', () => {
+    const g = setup({ windowFn: sessions(10_000), allowedLateness: 30_000 });
+    g.add(0, ['a', 1, 1_000], ['b', 2, 3_000], ['a', 4, 15_000]);
+    g.add(0, ['a', 8, 8_000]); // bridges a's two sessions: a merge
+    const windows = g.engine.snapshot().keys.flatMap((k) => k.windows);
+    expect(windows.map((w) => w.trigger)).toStrictEqual([[0], [0]]);
+    expect(g.watermark(40_000)).toHaveLength(2);
+    expect(g.add(0, ['a', 16, 2_000], ['b', 32, 4_000])).toHaveLength(2); // late panes
+    const restored = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000), allowedLateness: 30_000 }),
+      combineFn: sum(),
+      emit: () => undefined,
+    });
+    restored.restore(g.engine.snapshot());
+    // Every state the engines make from now on still starts unfinished.
+    for (const engine of [g.engine, restored]) {
+      engine.processElements([{ value: ['c', 1] as const, timestamp: 100_000, windows: sessions(10_000).assignWindows(100_000), pane: NO_FIRING }]);
+      expect(engine.snapshot().keys.map((k) => k.windows.map((w) => w.trigger))).toStrictEqual([[[0]], [[0]], [[0]]]);
+      engine.advanceWatermark(Infinity);
+      expect(engine.liveWindows).toBe(0);
+    }
+    expect(g.take()).toStrictEqual([out('c', 1, [100_000, 110_000], 109_999, pane('ON_TIME', 0, 0, true, true))]);
+  });
+
   it('should name the session window of the element when the combine function throws on the quick path', () => {
     const engine = new GroupingEngine<string, number, number, number>({
       strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),

@@ -20,6 +20,7 @@ import { END_OF_GLOBAL_WINDOW, MIN_TIMESTAMP } from '../time/constants.js';
 import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
+import { FreshStep } from './freshStep.js';
 import { DataflowError, describeValue, errorMessage } from './errors.js';
 import { encodeKey, type EncodedKey } from './keyEncoding.js';
 import { decodeTime, encodeTime, type EngineSnapshot, type KeySnapshot } from './snapshot.js';
@@ -315,6 +316,16 @@ export class GroupingEngine<K, V, A, O> {
    * a window function that does not merge).
    */
   private readonly quickAdds: boolean;
+  /**
+   * The first element step of a new engine is taken as a table (see FreshStep): quick adds under a trigger
+   * that keeps no state (the default trigger).
+   */
+  private readonly takesFreshStep: boolean;
+  /**
+   * That table, while the first step is open and after it, until something needs window states (they are
+   * then made from it) or the input ends (its panes are then made from it).
+   */
+  private fresh: FreshStep<K, V, A> | undefined = undefined;
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
   private lastKeyState: KeyState<K> | undefined = undefined;
@@ -344,6 +355,7 @@ export class GroupingEngine<K, V, A, O> {
     this.ctx = new EngineTriggerContext(this, s.windowFn.isMerging);
     this.countsElements = this.program.countsElements;
     this.quickAdds = this.holdCombiner === 0 && !this.countsElements && !this.windowFn.isMerging;
+    this.takesFreshStep = this.quickAdds && this.program.sharesState;
     // Exactly Sessions' own merge rule (a subclass may merge differently).
     this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
     this.foldEagerly = this.intervalMerging && !s.trigger.mayFinish && options.combineFn.orderInsensitive === true;
@@ -372,16 +384,19 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Windows holding state (including closed markers). */
   get liveWindows(): number {
+    if (this.fresh !== undefined) this.settleFresh();
     return this.liveWindowCount;
   }
 
   /** Keys holding state. */
   get liveKeys(): number {
+    if (this.fresh !== undefined) this.settleFresh();
     return this.keys.size;
   }
 
   /** Watermark holds in place. */
   get liveHolds(): number {
+    if (this.fresh !== undefined) this.settleFresh();
     return this.holds.size;
   }
 
@@ -411,6 +426,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** The engine's whole state as JSON-compatible data (take it between steps). */
   snapshot(): EngineSnapshot {
+    if (this.fresh !== undefined) this.settleFresh();
     const keys: KeySnapshot[] = [];
     for (const ks of this.keys.values()) {
       keys.push({
@@ -474,8 +490,8 @@ export class GroupingEngine<K, V, A, O> {
       for (const wsnap of k.windows) {
         const window = wsnap.global ? GLOBAL_WINDOW : new IntervalWindow(wsnap.start, wsnap.end);
         const ws = this.newWindowState(ks, window);
-        ws.trigger.length = 0;
-        for (const x of wsnap.trigger) ws.trigger.push(x === null ? NaN : x);
+        // A new array: a fresh state may be shared by every window (see TriggerProgram.newState).
+        ws.trigger = wsnap.trigger.map((x) => (x === null ? NaN : x));
         if ('acc' in wsnap) {
           ws.acc = wsnap.acc;
           ws.hasAcc = true;
@@ -506,6 +522,7 @@ export class GroupingEngine<K, V, A, O> {
    */
   processElements(items: readonly WindowedValue<readonly [K, V]>[], processingTime = this.pt, endOfStep = true): void {
     this.openElementStep(processingTime);
+    if (this.fresh !== undefined) this.settleFresh();
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       this.addElementOf(item.value, item.timestamp, item.windows);
@@ -520,6 +537,7 @@ export class GroupingEngine<K, V, A, O> {
    */
   addToElementStep(kv: readonly [K, V], timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    if (this.fresh !== undefined) this.settleFresh();
     this.addElementOf(kv, timestamp, windows);
   }
 
@@ -547,6 +565,7 @@ export class GroupingEngine<K, V, A, O> {
       }
     }
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    if (this.fresh !== undefined) this.settleFresh();
     if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
     else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
   }
@@ -574,6 +593,11 @@ export class GroupingEngine<K, V, A, O> {
   /** {@link addQuickly} with non-merging windows: adds to the key's state of `w` if it is quick. */
   private addToLastWindow(key: string | number, value: V, w: BoundedWindow, processingTime: number): boolean {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    const fresh = this.fresh;
+    if (fresh !== undefined) {
+      this.addFresh(fresh, key as K, value, w);
+      return true;
+    }
     const ks = this.keys.get(key);
     if (ks === undefined) return false;
     const ws = this.quickState(ks, w);
@@ -586,6 +610,70 @@ export class GroupingEngine<K, V, A, O> {
       throw this.addInputError(err, key, value, ks, w);
     }
     return true;
+  }
+
+  /** {@link addToLastWindow} in the first element step, taken as a table. */
+  private addFresh(fresh: FreshStep<K, V, A>, key: K, value: V, w: BoundedWindow): void {
+    this.counters.elementsIn++;
+    try {
+      fresh.add(key, value, w);
+    } catch (err) {
+      throw this.userError(err, 'adding element ' + describeValue([key, value]), fresh.firstKey(key), w);
+    }
+  }
+
+  /**
+   * Makes the window states of a pending first-step table, as the step would have made them: keys and
+   * windows in the order they were first seen, each with its accumulator and element count, its timers and
+   * its hold. While the step is open they are touched, as they would have been.
+   */
+  private settleFresh(): void {
+    const fresh = this.fresh!;
+    this.fresh = undefined;
+    const inStep = this.openStep !== 0;
+    const entries = fresh.entries;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const ks = this.keyState(e.key);
+      const ws = this.newWindowState(ks, e.window);
+      ws.newCount = e.count;
+      ws.acc = e.acc;
+      ws.hasAcc = true;
+      ws.mark = 1;
+      if (this.noteElement(ws, e.window.maxTimestamp) && inStep) this.touched.push(ws);
+      ks.last1 = ks.last0;
+      ks.last0 = ws;
+    }
+  }
+
+  /**
+   * The end of the input right after the first element step, taken as a table: every (key, window) fires
+   * its one pane, ON_TIME and final, in the order the watermark step would fire them, and nothing is left.
+   */
+  private finishFresh(): void {
+    const fresh = this.fresh!;
+    this.fresh = undefined;
+    this.iw = Infinity;
+    this.step++;
+    // The keys get their ordinals, as they would have with window states.
+    const keys = fresh.keys;
+    for (let i = 0; i < keys.length; i++) this.ordinals.set(keys[i] as EncodedKey, this.nextOrdinal++);
+    const pane = FIRST_PANES[1]![1];
+    const entries = fresh.inFiringOrder();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      const w = e.window;
+      const key = keys[e.ordinal]!;
+      let value: O;
+      try {
+        value = this.fn.extractOutput(e.acc);
+      } catch (err) {
+        throw this.userError(err, 'extracting the output', key, w);
+      }
+      this.counters.panesOnTime++;
+      this.outbox.push({ key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
+    }
+    this.finishStep();
   }
 
   /** The error of a combine function that threw adding `[key, value]` (built apart from the element paths). */
@@ -637,9 +725,11 @@ export class GroupingEngine<K, V, A, O> {
   private openElementStep(processingTime: number): void {
     if (processingTime > this.pt) this.pt = processingTime;
     if (this.openStep === 0) {
+      if (this.fresh !== undefined) this.settleFresh();
       this.openStep = ++this.step;
       this.openSnapshot = this.ow;
       this.lastKeyState = undefined;
+      if (this.openStep === 1 && this.takesFreshStep) this.fresh = new FreshStep<K, V, A>(this.fn);
     }
   }
 
@@ -668,6 +758,13 @@ export class GroupingEngine<K, V, A, O> {
   advanceWatermark(watermark: number): void {
     this.endElementStep();
     if (!(watermark > this.iw)) return; // equal: no-op; backwards: ignored for derived watermarks
+    if (this.fresh !== undefined) {
+      if (watermark === Infinity) {
+        this.finishFresh();
+        return;
+      }
+      this.settleFresh();
+    }
     this.iw = watermark;
     const step = ++this.step;
     const due = this.collected;
@@ -676,7 +773,7 @@ export class GroupingEngine<K, V, A, O> {
       for (const ws of entries) {
         if (ws.dead) continue;
         // A timer counts only while its time is in its state's list (see regrow).
-        if (!removeTime(ws.eventTimers, time)) continue;
+        if (!takeEventTimer(ws, time)) continue;
         if (time < earliestFiring) earliestFiring = time;
         if (ws.mark !== step) {
           ws.mark = step;
@@ -739,6 +836,8 @@ export class GroupingEngine<K, V, A, O> {
 
   /** A processing-time step: fire windows whose processing-time timers are due (`PT > T`). */
   advanceProcessingTime(processingTime: number): void {
+    // A pending first-step table stays as it is: under a trigger that keeps no state there is nothing that
+    // processing time could fire.
     this.endElementStep();
     if (processingTime > this.pt) this.pt = processingTime;
     const step = ++this.step;
@@ -746,7 +845,7 @@ export class GroupingEngine<K, V, A, O> {
     const due = this.collected;
     this.processingTimers.popBefore(this.pt, (time, entries) => {
       for (const setter of entries) {
-        removeTime(setter.processingTimers, time);
+        takeProcessingTimer(setter, time);
         // A timer belongs to its (key, window), whichever state now holds that window.
         const ws = setter.dead ? findState(setter.ks, setter.window) : setter;
         if (ws === undefined || ws.dead || ws.mark === step) continue;
@@ -1341,6 +1440,14 @@ export class GroupingEngine<K, V, A, O> {
       ws.hasAcc = true;
     }
     ws.acc = this.fn.addInput(ws.acc as A, value);
+    return this.noteElement(ws, timestamp);
+  }
+
+  /**
+   * What an element does to its window state besides being counted and combined: the GC timer, the hold,
+   * the trigger. Returns whether the trigger saw the element.
+   */
+  private noteElement(ws: WindowState<K>, timestamp: number): boolean {
     const w = ws.window;
     if (!ws.gcTimerSet) {
       ws.gcTimerSet = true;
@@ -1439,9 +1546,13 @@ export class GroupingEngine<K, V, A, O> {
    * one after another (a watermark fires a window for all its keys), so the last list made is shared.
    */
   private windowListOf(ws: WindowState<K>): readonly BoundedWindow[] {
-    let list = this.lastWindowList;
-    if (list === undefined || list[0] !== ws.window) list = this.lastWindowList = [ws.window];
-    return (ws.windowList = list);
+    return (ws.windowList = this.listOf(ws.window));
+  }
+
+  /** `[w]`, shared with the previous pane's list if that was of the same window object. */
+  private listOf(w: BoundedWindow): readonly BoundedWindow[] {
+    const list = this.lastWindowList;
+    return list !== undefined && list[0] === w ? list : (this.lastWindowList = [w]);
   }
 
   /** PaneInfo of a firing (spec §4.2). */
@@ -1801,6 +1912,24 @@ function statesOf<K>(ks: KeyState<K>): WindowState<K>[] {
     for (; ws !== undefined; ws = ws.sameStart!) out.push(ws);
   }
   return out;
+}
+
+/** Removes `t` from the state's event timers; returns whether it was there. */
+function takeEventTimer<K>(ws: WindowState<K>, t: number): boolean {
+  const times = ws.eventTimers;
+  // The common case, a state's only timer: the list is dropped rather than emptied (shortening an array
+  // is a call into the runtime).
+  if (times.length !== 1) return removeTime(times, t);
+  if (times[0] !== t) return false;
+  ws.eventTimers = NO_TIMERS;
+  return true;
+}
+
+/** Removes `t` from the state's processing-time timers, as {@link takeEventTimer} does. */
+function takeProcessingTimer<K>(ws: WindowState<K>, t: number): void {
+  const times = ws.processingTimers;
+  if (times.length !== 1) removeTime(times, t);
+  else if (times[0] === t) ws.processingTimers = NO_TIMERS;
 }
 
 /** Removes `t` from `times` (without allocating, unlike `splice`); returns whether it was there. */

@@ -13,6 +13,10 @@ export class DefaultTrigger extends Trigger {
     return false;
   }
 
+  override get keepsNoState(): boolean {
+    return true;
+  }
+
   override onElement(_node: TriggerNode, ctx: TriggerContext): void {
     if (!endOfWindowReached(ctx)) ctx.setEventTimer(ctx.window.maxTimestamp);
   }

@@ -115,6 +115,8 @@ export class TriggerProgram {
   /** Whether any node counts elements (then every element reaches the trigger). */
   readonly countsElements: boolean;
   private readonly initialState: TriggerState;
+  /** Whether every window shares one state (a root that never writes its state, see `Trigger.keepsNoState`). */
+  readonly sharesState: boolean;
 
   constructor(readonly trigger: Trigger) {
     const size = (t: Trigger): number => t.subTriggers.reduce((n, c) => n + size(c), 1);
@@ -133,14 +135,17 @@ export class TriggerProgram {
     const counts = (t: Trigger): boolean => t.countsElements || t.subTriggers.some(counts);
     this.countsElements = counts(trigger);
     this.initialState = state;
+    this.sharesState = nodeCount === 1 && state.length === 1 && trigger.keepsNoState;
   }
 
   /**
    * A fresh state: nothing finished, every slot at its initial value. Small states are array literals, which
-   * V8 allocates in the old generation once it sees them survive (they live as long as their window).
+   * V8 allocates in the old generation once it sees them survive (they live as long as their window). A root
+   * that keeps no state (the default trigger) gets the one shared state, which nothing writes.
    */
   newState(): TriggerState {
     const s = this.initialState;
+    if (this.sharesState) return s;
     switch (s.length) {
       case 1:
         return [s[0]!];
@@ -188,6 +193,13 @@ export abstract class Trigger {
    */
   get mayFinish(): boolean {
     return true;
+  }
+  /**
+   * Whether this trigger, with no sub-triggers, never writes its window's state (no slots, never finished):
+   * every window of a grouping with it as the root then shares one state array.
+   */
+  get keepsNoState(): boolean {
+    return false;
   }
 
   constructor(readonly subTriggers: readonly Trigger[] = []) {}

@@ -1,0 +1,253 @@
+/**
+ * The first element step of a new engine, taken as a table (src/core/freshStep.ts), against the same engine
+ * made to take it with window states: what follows the step (the end of the input, processing time, a finite
+ * watermark, another step, a snapshot, metrics, an element for the full path) must see exactly the same
+ * panes, counters, watermarks and state.
+ */
+import fc from 'fast-check';
+import {
+  applyWindowInto,
+  combineFn,
+  composeCombineFns,
+  count,
+  DEFAULT_STRATEGY,
+  fixedWindows,
+  globalWindows,
+  GroupingEngine,
+  sum,
+  toList,
+  type BoundedWindow,
+  type CombineFn,
+  type EmittedPane,
+  type WindowFn,
+} from '../../src/index.js';
+import { FreshStep } from '../../src/core/freshStep.js';
+
+type Key = string | number;
+
+/** What follows the first step. */
+type After =
+  | { readonly kind: 'end' }
+  | { readonly kind: 'processingTime'; readonly time: number }
+  | { readonly kind: 'watermark'; readonly time: number }
+  | { readonly kind: 'step'; readonly elements: readonly Element[] }
+  | { readonly kind: 'snapshot' }
+  | { readonly kind: 'metrics' }
+  | { readonly kind: 'fullPath'; readonly at: number };
+
+type Element = readonly [Key, number, number];
+
+const keyArb = fc.constantFrom<Key>('a', 'b', 'c', 'd', 0, -0, 1, 'a\u0000');
+const elementArb = fc.tuple(keyArb, fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 50_000 }));
+const afterArb: fc.Arbitrary<After> = fc.oneof(
+  fc.constant({ kind: 'end' as const }),
+  fc.record({ kind: fc.constant('processingTime' as const), time: fc.integer({ min: 0, max: 100_000 }) }),
+  fc.record({ kind: fc.constant('watermark' as const), time: fc.integer({ min: 0, max: 60_000 }) }),
+  fc.record({ kind: fc.constant('step' as const), elements: fc.array(elementArb, { maxLength: 8 }) }),
+  fc.constant({ kind: 'snapshot' as const }),
+  fc.constant({ kind: 'metrics' as const }),
+  fc.record({ kind: fc.constant('fullPath' as const), at: fc.nat(30) }),
+);
+
+const combineFns: Record<string, () => CombineFn<number, unknown, unknown>> = {
+  sum: () => sum() as CombineFn<number, unknown, unknown>,
+  toList: () => toList<number>() as CombineFn<number, unknown, unknown>,
+  composed: () => composeCombineFns({ count: count(), sum: sum() }) as CombineFn<number, unknown, unknown>,
+};
+
+interface Run {
+  readonly engine: GroupingEngine<unknown, number, unknown, unknown>;
+  readonly log: unknown[];
+}
+
+const plain = (p: EmittedPane<unknown, unknown>) => ({
+  key: Object.is(p.key, -0) ? '-0' : p.key,
+  value: p.value,
+  window: String(p.window),
+  windowClass: p.window.constructor.name,
+  windows: p.windows.map(String),
+  timestamp: p.timestamp,
+  pane: { ...p.pane },
+});
+
+function newRun(windowFn: WindowFn, lateness: number, fn: string): Run {
+  const log: unknown[] = [];
+  const engine = new GroupingEngine<unknown, number, unknown, unknown>({
+    strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn, allowedLateness: lateness }),
+    combineFn: combineFns[fn]!(),
+    emit: (p) => log.push(plain(p)),
+    onDrop: (d) => log.push({ drop: d.value, window: String(d.window), reason: d.reason }),
+    onInvalid: (v, reason) => log.push({ invalid: v, reason }),
+  });
+  return { engine, log };
+}
+
+/** Feeds a step the way the grouping operator does: the quick path, else the full one. */
+function feed(run: Run, windowFn: WindowFn, elements: readonly Element[], fullPathAt = -1): void {
+  elements.forEach(([k, v, ts], i) => {
+    const windows = windowFn.assignWindows(ts);
+    if (i === fullPathAt) run.engine.addToElementStep([{ k }, v], ts, windows, 0);
+    else if (!run.engine.addQuickly(k, v, windows, 0)) run.engine.addPairToElementStep(k, v, ts, windows, 0);
+  });
+  run.engine.endElementStep();
+}
+
+function observe(run: Run): unknown {
+  const e = run.engine;
+  return { log: run.log, counters: { ...e.counters }, iw: e.inputWatermark, ow: e.outputWatermark, pt: e.processingTime };
+}
+
+describe('the first element step taken as a table', () => {
+  it('should leave everything as window states would, whatever follows the step', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('fixed', 'global'),
+        fc.integer({ min: 1, max: 4 }).map((n) => n * 5_000),
+        fc.constantFrom(0, 10_000),
+        fc.constantFrom(...Object.keys(combineFns)),
+        fc.array(elementArb, { maxLength: 30 }),
+        fc.integer({ min: -1, max: 30 }),
+        fc.array(afterArb, { maxLength: 4 }),
+        (kind, size, lateness, fn, first, fullPathAt, after) => {
+          const windowFn = kind === 'fixed' ? fixedWindows(size) : globalWindows();
+          const table = newRun(windowFn, lateness, fn);
+          const states = newRun(windowFn, lateness, fn);
+          // A processing-time step first: the elements' step is then not the engine's first.
+          states.engine.advanceProcessingTime(0);
+          feed(table, windowFn, first, fullPathAt);
+          feed(states, windowFn, first, fullPathAt);
+          // (White box: the step really was taken as a table, unless an element took the full path.)
+          const pending = (table.engine as unknown as { fresh: unknown }).fresh !== undefined;
+          expect(pending).toBe(first.length > 0 && !(fullPathAt >= 0 && fullPathAt < first.length));
+          expect(observe(table)).toStrictEqual(observe(states));
+          for (const a of [...after, { kind: 'end' as const }]) {
+            for (const run of [table, states]) {
+              const e = run.engine;
+              switch (a.kind) {
+                case 'end':
+                  e.advanceWatermark(Infinity);
+                  break;
+                case 'processingTime':
+                  e.advanceProcessingTime(a.time);
+                  break;
+                case 'watermark':
+                  e.advanceWatermark(a.time);
+                  break;
+                case 'step':
+                  feed(run, windowFn, a.elements);
+                  break;
+                case 'snapshot':
+                  run.log.push({ snapshot: JSON.parse(JSON.stringify(e.snapshot())) as unknown });
+                  break;
+                case 'metrics':
+                  run.log.push({ windows: e.liveWindows, keys: e.liveKeys, holds: e.liveHolds, timers: e.nextProcessingTimer() });
+                  break;
+                case 'fullPath':
+                  feed(run, windowFn, [['z', 1, a.at * 1_000]], 0);
+                  break;
+              }
+            }
+            expect(observe(table)).toStrictEqual(observe(states));
+          }
+          expect([table.engine.liveWindows, table.engine.liveKeys, table.engine.liveHolds]).toStrictEqual([0, 0, 0]);
+        },
+      ),
+      { numRuns: 1_500 },
+    );
+  });
+
+  it('should take only the first step of a new engine with the default trigger, and give its panes in firing order', () => {
+    const panes: string[] = [];
+    const engine = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(10_000) }),
+      combineFn: sum(),
+      emit: (p) => panes.push(`${p.key}${String(p.window)}=${p.value}`),
+    });
+    const windowFn = fixedWindows(10_000);
+    for (const [k, v, ts] of [['b', 1, 15_000], ['a', 2, 5_000], ['b', 4, 6_000], ['c', 8, 25_000], ['a', 16, 14_000]] as const) {
+      expect(engine.addQuickly(k, v, windowFn.assignWindows(ts), 0)).toBe(true);
+    }
+    engine.endElementStep();
+    engine.advanceWatermark(Infinity);
+    // Window order, then the order keys were first seen (b, a, c).
+    expect(panes).toStrictEqual([
+      'b[1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z)=4',
+      'a[1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z)=2',
+      'b[1970-01-01T00:00:10.000Z, 1970-01-01T00:00:20.000Z)=1',
+      'a[1970-01-01T00:00:10.000Z, 1970-01-01T00:00:20.000Z)=16',
+      'c[1970-01-01T00:00:20.000Z, 1970-01-01T00:00:30.000Z)=8',
+    ]);
+    expect(engine.counters).toMatchObject({ elementsIn: 5, panesOnTime: 5 });
+    expect(engine.snapshot().ordinals).toStrictEqual([
+      ['b', 0],
+      ['a', 1],
+      ['c', 2],
+    ]);
+  });
+
+  it('should name the key as first seen and the window when the combine function throws', () => {
+    const failing = combineFn<number, number, number>({
+      createAccumulator: () => 0,
+      addInput: (acc, x) => {
+        if (x === 666) throw new Error('boom');
+        return acc + x;
+      },
+      mergeAccumulators: (accs) => accs.reduce((a, b) => a + b, 0),
+      extractOutput: (acc) => {
+        if (acc === 42) throw new Error('no output');
+        return acc;
+      },
+    });
+    const windowFn = fixedWindows(10_000);
+    const engineWith = () =>
+      new GroupingEngine<number, number, number, number>({
+        strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn }),
+        combineFn: failing,
+        emit: () => undefined,
+      });
+    const adding = engineWith();
+    adding.addQuickly(-0, 1, windowFn.assignWindows(1_000), 0);
+    let error: unknown;
+    try {
+      adding.addQuickly(0, 666, windowFn.assignWindows(12_000), 0);
+    } catch (err) {
+      error = err;
+    }
+    expect(String(error)).toBe(
+      'DataflowError: grouping: adding element [0,666] for key 0 in window [1970-01-01T00:00:10.000Z, 1970-01-01T00:00:20.000Z) failed: boom',
+    );
+    expect(Object.is((error as { key: unknown }).key, -0)).toBe(true);
+    const extracting = engineWith();
+    extracting.addQuickly(7, 42, windowFn.assignWindows(1_000), 0);
+    extracting.endElementStep();
+    expect(() => extracting.advanceWatermark(Infinity)).toThrow(
+      'grouping: extracting the output for key 7 in window [1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z) failed: no output',
+    );
+  });
+});
+
+describe('FreshStep', () => {
+  it('should keep one entry per (window bounds, key), with the window and key its first element had', () => {
+    const step = new FreshStep<string | number, number, number>(sum());
+    const w = (start: number, end: number): BoundedWindow => fixedWindows(end - start, start % (end - start)).assignWindows(start)[0]!;
+    const a = w(0, 10);
+    const aAgain = w(0, 10);
+    const b = w(10, 20);
+    step.add(-0, 1, a);
+    step.add(0, 2, aAgain);
+    step.add('k', 4, b);
+    step.add(0, 8, b);
+    expect(step.entries.map((e) => [e.key, e.window, e.ordinal, e.acc, e.count])).toStrictEqual([
+      [-0, a, 0, 3, 2],
+      ['k', b, 1, 4, 1],
+      [0, b, 0, 8, 1],
+    ]);
+    expect(step.entries[0]!.window).toBe(a);
+    expect(Object.is(step.firstKey(0), -0)).toBe(true);
+    expect(step.inFiringOrder().map((e) => [e.key, e.window.start])).toStrictEqual([
+      [-0, 0],
+      [0, 10],
+      ['k', 10],
+    ]);
+  });
+});
