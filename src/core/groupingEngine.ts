@@ -384,20 +384,19 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Windows holding state (including closed markers). */
   get liveWindows(): number {
-    if (this.fresh !== undefined) this.settleFresh();
-    return this.liveWindowCount;
+    // A first-step table (the engine's only state while it is pending) stands for one window state, holding
+    // one hold, per entry.
+    return this.fresh === undefined ? this.liveWindowCount : this.fresh.entries.length;
   }
 
   /** Keys holding state. */
   get liveKeys(): number {
-    if (this.fresh !== undefined) this.settleFresh();
-    return this.keys.size;
+    return this.fresh === undefined ? this.keys.size : this.fresh.keys.length;
   }
 
   /** Watermark holds in place. */
   get liveHolds(): number {
-    if (this.fresh !== undefined) this.settleFresh();
-    return this.holds.size;
+    return this.fresh === undefined ? this.holds.size : this.fresh.entries.length;
   }
 
   /** The earliest pending processing-time timer, if any: the engine wants a processing-time step after it. */
