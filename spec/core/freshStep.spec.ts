@@ -14,6 +14,7 @@ import {
   fixedWindows,
   globalWindows,
   GroupingEngine,
+  slidingWindows,
   sum,
   toList,
   type BoundedWindow,
@@ -101,7 +102,7 @@ describe('the first element step taken as a table', () => {
   it('should leave everything as window states would, whatever follows the step', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('fixed', 'global'),
+        fc.constantFrom('fixed', 'sliding', 'global'),
         fc.integer({ min: 1, max: 4 }).map((n) => n * 5_000),
         fc.constantFrom(0, 10_000),
         fc.constantFrom(...Object.keys(combineFns)),
@@ -109,7 +110,7 @@ describe('the first element step taken as a table', () => {
         fc.integer({ min: -1, max: 30 }),
         fc.array(afterArb, { maxLength: 4 }),
         (kind, size, lateness, fn, first, fullPathAt, after) => {
-          const windowFn = kind === 'fixed' ? fixedWindows(size) : globalWindows();
+          const windowFn = kind === 'fixed' ? fixedWindows(size) : kind === 'sliding' ? slidingWindows(size, size / 5) : globalWindows();
           const table = newRun(windowFn, lateness, fn);
           const states = newRun(windowFn, lateness, fn);
           // A processing-time step first: the elements' step is then not the engine's first.

@@ -564,7 +564,15 @@ export class GroupingEngine<K, V, A, O> {
       }
     }
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    if (this.fresh !== undefined) this.settleFresh();
+    const fresh = this.fresh;
+    if (fresh !== undefined) {
+      // An element in several windows (sliding windows) with a string or number key joins the table too.
+      if (windows.length > 1 && (typeof key === 'string' || typeof key === 'number')) {
+        this.addFreshToWindows(fresh, key, value, windows);
+        return;
+      }
+      this.settleFresh();
+    }
     if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
     else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
   }
@@ -618,6 +626,19 @@ export class GroupingEngine<K, V, A, O> {
       fresh.add(key, value, w);
     } catch (err) {
       throw this.userError(err, 'adding element ' + describeValue([key, value]), fresh.firstKey(key), w);
+    }
+  }
+
+  /** {@link addFresh} for an element in several windows, added to each in the order of the list. */
+  private addFreshToWindows(fresh: FreshStep<K, V, A>, key: K, value: V, windows: readonly BoundedWindow[]): void {
+    this.counters.elementsIn++;
+    for (let j = 0; j < windows.length; j++) {
+      const w = windows[j]!;
+      try {
+        fresh.add(key, value, w);
+      } catch (err) {
+        throw this.userError(err, 'adding element ' + describeValue([key, value]), fresh.firstKey(key), w);
+      }
     }
   }
 
