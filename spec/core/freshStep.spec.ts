@@ -21,6 +21,7 @@ import {
   type CombineFn,
   type EmittedPane,
   type WindowFn,
+  type WindowIntoOptions,
 } from '../../src/index.js';
 import { FreshStep } from '../../src/core/freshStep.js';
 
@@ -71,10 +72,19 @@ const plain = (p: EmittedPane<unknown, unknown>) => ({
   pane: { ...p.pane },
 });
 
-function newRun(windowFn: WindowFn, lateness: number, fn: string): Run {
+/** The strategy options besides the window function and the lateness. */
+type Behaviour = Pick<WindowIntoOptions, 'accumulation' | 'closingBehavior' | 'onTimeBehavior'>;
+
+const behaviourArb: fc.Arbitrary<Behaviour> = fc.record({
+  accumulation: fc.constantFrom('accumulating' as const, 'discarding' as const),
+  closingBehavior: fc.constantFrom('fireIfNonEmpty' as const, 'fireAlways' as const),
+  onTimeBehavior: fc.constantFrom('fireIfNonEmpty' as const, 'fireAlways' as const),
+});
+
+function newRun(windowFn: WindowFn, lateness: number, fn: string, behaviour: Behaviour): Run {
   const log: unknown[] = [];
   const engine = new GroupingEngine<unknown, number, unknown, unknown>({
-    strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn, allowedLateness: lateness }),
+    strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn, allowedLateness: lateness, ...behaviour }),
     combineFn: combineFns[fn]!(),
     emit: (p) => log.push(plain(p)),
     onDrop: (d) => log.push({ drop: d.value, window: String(d.window), reason: d.reason }),
@@ -109,10 +119,11 @@ describe('the first element step taken as a table', () => {
         fc.array(elementArb, { maxLength: 30 }),
         fc.integer({ min: -1, max: 30 }),
         fc.array(afterArb, { maxLength: 4 }),
-        (kind, size, lateness, fn, first, fullPathAt, after) => {
+        behaviourArb,
+        (kind, size, lateness, fn, first, fullPathAt, after, behaviour) => {
           const windowFn = kind === 'fixed' ? fixedWindows(size) : kind === 'sliding' ? slidingWindows(size, size / 5) : globalWindows();
-          const table = newRun(windowFn, lateness, fn);
-          const states = newRun(windowFn, lateness, fn);
+          const table = newRun(windowFn, lateness, fn, behaviour);
+          const states = newRun(windowFn, lateness, fn, behaviour);
           // A processing-time step first: the elements' step is then not the engine's first.
           states.engine.advanceProcessingTime(0);
           feed(table, windowFn, first, fullPathAt);
