@@ -11,15 +11,19 @@ import {
   composeCombineFns,
   count,
   DEFAULT_STRATEGY,
+  DefaultTrigger,
   fixedWindows,
   globalWindows,
   GroupingEngine,
+  IntervalWindow,
   slidingWindows,
   sum,
   toList,
   type BoundedWindow,
   type CombineFn,
   type EmittedPane,
+  type TriggerContext,
+  type TriggerNode,
   type WindowFn,
   type WindowIntoOptions,
 } from '../../src/index.js';
@@ -235,6 +239,67 @@ describe('the first element step taken as a table', () => {
     expect(() => extracting.advanceWatermark(Infinity)).toThrow(
       'grouping: extracting the output for key 7 in window [1970-01-01T00:00:00.000Z, 1970-01-01T00:00:10.000Z) failed: no output',
     );
+  });
+});
+
+describe('the first element step taken as a table, at the edges', () => {
+  type Engine = GroupingEngine<string, number, number, number>;
+  /** Adds an element the way the grouping operator does: the quick path, else the full one. */
+  const add = (e: Engine, v: number, ts: number, windows: readonly BoundedWindow[]): void => {
+    if (!e.addQuickly('a', v, windows, 0)) e.addPairToElementStep('a', v, ts, windows, 0);
+  };
+  /** Panes of the same steps through a new engine and through one whose element step is not its first. */
+  function both(options: WindowIntoOptions, steps: (e: Engine) => void) {
+    return [false, true].map((first) => {
+      const panes: unknown[] = [];
+      const engine = new GroupingEngine<string, number, number, number>({
+        strategy: applyWindowInto(DEFAULT_STRATEGY, options),
+        combineFn: sum(),
+        emit: (p) => panes.push(plain(p)),
+        onDrop: (d) => panes.push({ drop: d.value, reason: d.reason }),
+      });
+      if (!first) engine.advanceProcessingTime(0);
+      steps(engine);
+      return panes;
+    });
+  }
+
+  it('should not share the state of a trigger that extends the default trigger', () => {
+    // A subclass that keeps state: it closes the window [0, 10) when it fires.
+    class Closing extends DefaultTrigger {
+      override get mayFinish(): boolean {
+        return true;
+      }
+      override onFire(node: TriggerNode, ctx: TriggerContext): void {
+        if (ctx.window.start === 0) node.setFinished(ctx.state, true);
+      }
+    }
+    const windowFn = fixedWindows(10);
+    const [states, table] = both({ windowFn, trigger: new Closing(), allowedLateness: 100, accumulation: 'discarding' }, (e) => {
+      for (const [v, ts] of [[1, 1], [2, 15]] as const) add(e, v, ts, windowFn.assignWindows(ts));
+      e.endElementStep();
+      e.advanceWatermark(30);
+      add(e, 4, 16, windowFn.assignWindows(16));
+      e.endElementStep();
+      e.advanceWatermark(Infinity);
+    });
+    expect(table).toStrictEqual(states);
+    expect(table.map((p) => (p as { pane?: { timing: string; isLast: boolean } }).pane)).toStrictEqual([
+      { timing: 'ON_TIME', index: 0, nonSpeculativeIndex: 0, isFirst: true, isLast: true },
+      { timing: 'ON_TIME', index: 0, nonSpeculativeIndex: 0, isFirst: true, isLast: false },
+      { timing: 'LATE', index: 1, nonSpeculativeIndex: 1, isFirst: false, isLast: false },
+    ]);
+  });
+
+  it('should give a window without end an EARLY pane at the end of the input, as window states do', () => {
+    const [states, table] = both({ windowFn: fixedWindows(10) }, (e) => {
+      add(e, 1, 0, [new IntervalWindow(0, Infinity)]);
+      add(e, 2, 5, [new IntervalWindow(5, 15)]);
+      e.endElementStep();
+      e.advanceWatermark(Infinity);
+    });
+    expect(table).toStrictEqual(states);
+    expect(table.map((p) => (p as { pane: { timing: string } }).pane.timing)).toStrictEqual(['ON_TIME', 'EARLY']);
   });
 });
 

@@ -546,9 +546,11 @@ describe('GroupingEngine', () => {
           }
           const expected = whole.add(0, ...st.elements.map(([k, v, dt]): [string, number, number] => [k, v, t0 + dt]));
           // One element at a time, the way the grouping operator feeds the engine.
+          const gap = parts.engine.protoWindowGap;
           for (const [k, v, dt] of st.elements) {
             const windows = sessionFn.assignWindows(t0 + dt);
-            if (!parts.engine.addQuickly(k, v, windows, 0)) parts.engine.addPairToElementStep(k, v, t0 + dt, windows, 0);
+            if (gap === gap) parts.engine.addInProtoWindow(k, v, t0 + dt, 0);
+            else if (!parts.engine.addQuickly(k, v, windows, 0)) parts.engine.addPairToElementStep(k, v, t0 + dt, windows, 0);
           }
           parts.engine.endElementStep();
           expect(parts.take()).toStrictEqual(expected);
@@ -582,17 +584,25 @@ describe('GroupingEngine', () => {
       engine.endElementStep();
       engine.advanceWatermark(Infinity);
       expect(panes.map((p) => [p.key, p.value])).toStrictEqual([['a', 1]]);
-      return panes[0]!.window;
+      return { gap: engine.protoWindowGap, window: panes[0]!.window };
     };
     const labelled = new LabelledSessions(10_000).assignWindows(1_000);
-    expect(run(new LabelledSessions(10_000), labelled)).toBe(labelled[0]);
-    expect(run(sessions(10_000), [GLOBAL_WINDOW])).toBe(GLOBAL_WINDOW);
-    // sessions() makes plain IntervalWindows: its elements are taken by their windows' bounds, and the
-    // session is a window of the engine's own, equal to the element's.
+    expect(run(new LabelledSessions(10_000), labelled)).toStrictEqual({ gap: NaN, window: labelled[0] });
+    expect(run(new LabelledSessions(10_000), labelled).window).toBe(labelled[0]);
+    expect(run(sessions(10_000), [GLOBAL_WINDOW]).window).toBe(GLOBAL_WINDOW);
     const plain = sessions(10_000).assignWindows(1_000);
-    const session = run(sessions(10_000), plain);
-    expect(session).toStrictEqual(new IntervalWindow(1_000, 11_000));
-    expect(session).not.toBe(plain[0]);
+    expect(run(sessions(10_000), plain)).toStrictEqual({ gap: 10_000, window: plain[0] });
+    expect(run(sessions(10_000), plain).window).toBe(plain[0]);
+    // Given by its time only, an element's session is a window of the engine's own with its bounds.
+    const panes: EmittedPane<string, number>[] = [];
+    const engine = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: sessions(10_000) }),
+      combineFn: sum(),
+      emit: (p) => panes.push(p),
+    });
+    engine.addInProtoWindow('a', 1, 1_000, 0);
+    engine.advanceWatermark(Infinity);
+    expect(panes.map((p) => [p.key, p.value, p.window])).toStrictEqual([['a', 1, new IntervalWindow(1_000, 11_000)]]);
   });
 
   it('should give every window of the default trigger one shared trigger state, which no firing or merge changes', () => {
@@ -627,8 +637,8 @@ describe('GroupingEngine', () => {
     });
     const windows = (ts: number) => sessions(10_000).assignWindows(ts);
     engine.addPairToElementStep('k', 1, 1_000, windows(1_000), 0);
-    engine.addPairToElementStep('k', 2, 1_500, windows(1_500), 0);
-    expect(() => engine.addPairToElementStep('k', 666, 2_000, windows(2_000), 0)).toThrow(
+    engine.addInProtoWindow('k', 2, 1_500, 0);
+    expect(() => engine.addInProtoWindow('k', 666, 2_000, 0)).toThrow(
       'adding element 666 for key "k" in window [1970-01-01T00:00:02.000Z, 1970-01-01T00:00:12.000Z) failed: boom',
     );
   });

@@ -75,6 +75,8 @@ describe('fixedWindows', () => {
     expect(bounds(fn.assignWindows(120_000))).toStrictEqual([[120_000, 180_000]]);
     expect(fn.assignWindows(60_001)).toBe(second);
     expect(fn.assignWindows(30_000)).toBe(first);
+    // A time that is no number of ms is in neither.
+    expect(() => fn.assignWindows(NaN)).toThrow('IntervalWindow: end (NaN) must be after start (NaN)');
   });
 
   it('should reject a size that is not a positive integer and an offset outside [0, size)', () => {

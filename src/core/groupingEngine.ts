@@ -16,7 +16,7 @@ import type { CombineFn } from '../combiners/combineFn.js';
 import type { WindowedValue } from '../events/windowedValue.js';
 import type { PaneInfo } from '../panes/paneInfo.js';
 import type { WindowingStrategy } from '../strategy/windowingStrategy.js';
-import { END_OF_GLOBAL_WINDOW, MIN_TIMESTAMP } from '../time/constants.js';
+import { END_OF_GLOBAL_WINDOW } from '../time/constants.js';
 import { TriggerProgram, type TriggerContext, type TriggerState } from '../triggers/trigger.js';
 import type { BoundedWindow } from '../windows/window.js';
 import type { WindowFn } from '../windows/windowFn.js';
@@ -306,8 +306,8 @@ export class GroupingEngine<K, V, A, O> {
    */
   private readonly foldEagerly: boolean;
   /**
-   * Sessions folded eagerly whose window function makes plain `IntervalWindow`s: `addPairToElementStep` then
-   * takes their elements by their windows' bounds (see there).
+   * Sessions folded eagerly whose window function makes plain `IntervalWindow`s: their elements may be given
+   * by their proto-window's bounds (see addInProtoWindow).
    */
   private readonly foldsProtoWindows: boolean;
   private readonly countsElements: boolean;
@@ -544,25 +544,10 @@ export class GroupingEngine<K, V, A, O> {
    * {@link addToElementStep} for the pair `[key, value]`, given as its parts. Callers that take pairs apart
    * (the grouping operators do, for pairs with a string or number key) never hand the pair itself to the
    * engine, so a pair made just before (`mapElements((e) => [e.user, e.amount])`) need not be allocated at
-   * all: V8 can replace it by its two parts when nothing keeps it.
-   *
-   * With sessions folded on arrival (and the window function's own `assignWindows`, which makes plain
-   * `IntervalWindow`s), an element in one window with a string or number key is taken by its window's bounds
-   * only, except in the global window: a proto-window made just before is then used by nothing else and need
-   * not be allocated either. The engine works with an equal `IntervalWindow` where it needs one (a new
-   * session, a drop report), so an element given a window of a subclass by other means has its session
-   * reported with a plain `IntervalWindow` of the same bounds.
+   * all: V8 can replace it by its two parts when nothing keeps it (for sessions' proto-windows, see
+   * {@link addInProtoWindow}).
    */
   addPairToElementStep(key: K, value: V, timestamp: number, windows: readonly BoundedWindow[], processingTime = this.pt): void {
-    // Only fields are read to decide: checking the window's class, or even comparing it with GLOBAL_WINDOW,
-    // would keep V8 from removing the proto-window's allocation (the window function's class is checked once).
-    if (this.foldsProtoWindows && windows.length === 1 && (typeof key === 'string' || typeof key === 'number')) {
-      const w = windows[0]!;
-      if (w.start !== MIN_TIMESTAMP) {
-        this.addInInterval(key, value, timestamp, w.start, w.end, processingTime);
-        return;
-      }
-    }
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     const fresh = this.fresh;
     if (fresh !== undefined) {
@@ -575,6 +560,40 @@ export class GroupingEngine<K, V, A, O> {
     }
     if (this.windowFn.isMerging) this.stageMerging(key, value, undefined, timestamp, windows);
     else this.addOne(key, value, undefined, timestamp, windows, this.openStep, this.touched);
+  }
+
+  /**
+   * The gap of the sessions this engine folds on arrival by their windows' bounds (sessions with the window
+   * function's own `assignWindows`, a trigger that cannot finish, an order-insensitive combine function), or
+   * NaN. Elements of such sessions may then be given with {@link addInProtoWindow}.
+   */
+  get protoWindowGap(): number {
+    return this.foldsProtoWindows ? (this.windowFn as Sessions).gap : NaN;
+  }
+
+  /**
+   * Adds `[key, value]` (a string or number key) at `timestamp` in the proto-window
+   * `[timestamp, timestamp + protoWindowGap)` its sessions window function assigns, as
+   * {@link addPairToElementStep} would with that window, except that the window is not needed: the engine
+   * makes an `IntervalWindow` with those bounds where it needs one (a new session, a drop report). A caller
+   * that reads the proto-window's bounds and calls this instead of handing the window on leaves the
+   * proto-window unused, and V8 need not allocate it. Only for engines whose `protoWindowGap` is a number.
+   */
+  addInProtoWindow(key: string | number, value: V, timestamp: number, processingTime: number): void {
+    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
+    const start = timestamp;
+    const end = timestamp + (this.windowFn as Sessions).gap;
+    let ks = this.keys.get(key);
+    if (ks === undefined) {
+      ks = this.stageKey(key as K, value, undefined);
+      if (ks === undefined) return;
+    } else {
+      this.counters.elementsIn++;
+      this.stageKnownKey(ks);
+    }
+    if (!this.extendLastUnion(ks, value, timestamp, start, end)) {
+      this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
+    }
   }
 
   /**
@@ -678,11 +697,12 @@ export class GroupingEngine<K, V, A, O> {
     // The keys get their ordinals, as they would have with window states.
     const keys = fresh.keys;
     for (let i = 0; i < keys.length; i++) this.ordinals.set(keys[i] as EncodedKey, this.nextOrdinal++);
-    const pane = FIRST_PANES[1]![1];
     const entries = fresh.inFiringOrder();
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       const w = e.window;
+      // ON_TIME, as the watermark passed the window; EARLY for a window without end (paneFor's rule).
+      const pane = FIRST_PANES[this.iw <= w.maxTimestamp ? 0 : 1]![1];
       const key = keys[e.ordinal]!;
       let value: O;
       try {
@@ -699,25 +719,6 @@ export class GroupingEngine<K, V, A, O> {
   /** The error of a combine function that threw adding `[key, value]` (built apart from the element paths). */
   private addInputError(err: unknown, key: unknown, value: V, ks: KeyState<K>, w: BoundedWindow): Error {
     return this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
-  }
-
-  /**
-   * {@link addPairToElementStep} with sessions folded eagerly: extends the key's last session of the open step
-   * with `[start, end)`, or adds the element in a new window with those bounds.
-   */
-  private addInInterval(key: string | number, value: V, timestamp: number, start: number, end: number, processingTime: number): void {
-    if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    let ks = this.keys.get(key);
-    if (ks === undefined) {
-      ks = this.stageKey(key as K, value, undefined);
-      if (ks === undefined) return;
-    } else {
-      this.counters.elementsIn++;
-      this.stageKnownKey(ks);
-    }
-    if (!this.extendLastUnion(ks, value, timestamp, start, end)) {
-      this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
-    }
   }
 
   /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */

@@ -89,6 +89,7 @@ export function groupAlsoByWindow<K, V, A, O>(
           ...(deadLetter ? { onInvalid: (value: unknown, reason: string) => deadLetter({ value, reason, operator: name }) } : {}),
         });
         engine = e;
+        gap = e.protoWindowGap;
         const restored = handle?.restoreFrom;
         if (restored !== undefined) {
           e.restore(restored.engine);
@@ -234,6 +235,9 @@ export function groupAlsoByWindow<K, V, A, O>(
       // dataflow), one at a time by value, without an element object per element.
       const input = source instanceof FusedDataflow ? source : new FusedDataflow<KV<K, V>>(dataflowHead(source), []);
       let batchTime = 0;
+      // The gap of sessions whose elements the engine takes by their proto-window's time, or NaN (set when
+      // it starts).
+      let gap = NaN;
       // The full path of an element whose pair the sink took apart, with the event time left in `stampSlot`:
       // passed as an argument, the time would be boxed (allocated) for every element, before V8 knows whether
       // the quick path takes it, since the sink's code is compiled into the chain's.
@@ -256,6 +260,12 @@ export function groupAlsoByWindow<K, V, A, O>(
             const key = value[0] as K;
             if (typeof key === 'string' || typeof key === 'number') {
               const v = value[1] as V;
+              // Sessions folded on arrival: an element in its proto-window goes by its time only, which leaves
+              // the proto-window (and its list) unused: V8 need not allocate them.
+              if (gap === gap && windows.length === 1 && windows[0]!.start === timestamp && windows[0]!.end === timestamp + gap) {
+                e.addInProtoWindow(key, v, timestamp, batchTime);
+                return;
+              }
               // The quick path first: it needs no event time, so none is boxed for the call.
               if (!e.addQuickly(key, v, windows, batchTime)) {
                 stampSlot[0] = timestamp;

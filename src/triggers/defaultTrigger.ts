@@ -14,7 +14,8 @@ export class DefaultTrigger extends Trigger {
   }
 
   override get keepsNoState(): boolean {
-    return true;
+    // Not a subclass's instance: it may keep state of its own.
+    return Object.getPrototypeOf(this) === DefaultTrigger.prototype;
   }
 
   override onElement(_node: TriggerNode, ctx: TriggerContext): void {
@@ -29,7 +30,7 @@ export class DefaultTrigger extends Trigger {
     return endOfWindowReached(ctx);
   }
 
-  onFire(): void {}
+  onFire(_node: TriggerNode, _ctx: TriggerContext): void {}
 
   continuation(): Trigger {
     return this;

@@ -29,7 +29,7 @@ export class FixedWindows implements WindowFn {
     if (last !== undefined && timestamp >= last[0]!.start && timestamp < last[0]!.end) return last;
     // Out-of-order input near a boundary goes back and forth between two windows.
     const previous = this.previous;
-    if (previous === undefined || timestamp < previous[0]!.start || timestamp >= previous[0]!.end) return this.assignAnew(timestamp);
+    if (previous === undefined || !(timestamp >= previous[0]!.start && timestamp < previous[0]!.end)) return this.assignAnew(timestamp);
     this.previous = last;
     return (this.last = previous);
   }
