@@ -251,7 +251,7 @@ describe('the first element step taken as a table, at the edges', () => {
   /** Panes of the same steps through a new engine and through one whose element step is not its first. */
   function both(options: WindowIntoOptions, steps: (e: Engine) => void) {
     return [false, true].map((first) => {
-      const panes: unknown[] = [];
+      const panes: Record<string, unknown>[] = [];
       const engine = new GroupingEngine<string, number, number, number>({
         strategy: applyWindowInto(DEFAULT_STRATEGY, options),
         combineFn: sum(),
@@ -260,6 +260,7 @@ describe('the first element step taken as a table, at the edges', () => {
       });
       if (!first) engine.advanceProcessingTime(0);
       steps(engine);
+      panes.push({ counters: { ...engine.counters } });
       return panes;
     });
   }
@@ -284,7 +285,7 @@ describe('the first element step taken as a table, at the edges', () => {
       e.advanceWatermark(Infinity);
     });
     expect(table).toStrictEqual(states);
-    expect(table.map((p) => (p as { pane?: { timing: string; isLast: boolean } }).pane)).toStrictEqual([
+    expect(table.flatMap((p) => ('pane' in p ? [p.pane] : []))).toStrictEqual([
       { timing: 'ON_TIME', index: 0, nonSpeculativeIndex: 0, isFirst: true, isLast: true },
       { timing: 'ON_TIME', index: 0, nonSpeculativeIndex: 0, isFirst: true, isLast: false },
       { timing: 'LATE', index: 1, nonSpeculativeIndex: 1, isFirst: false, isLast: false },
@@ -299,7 +300,21 @@ describe('the first element step taken as a table, at the edges', () => {
       e.advanceWatermark(Infinity);
     });
     expect(table).toStrictEqual(states);
-    expect(table.map((p) => (p as { pane: { timing: string } }).pane.timing)).toStrictEqual(['ON_TIME', 'EARLY']);
+    expect(table.flatMap((p) => ('pane' in p ? [(p.pane as { timing: string }).timing] : []))).toStrictEqual(['ON_TIME', 'EARLY']);
+    expect(table.at(-1)).toMatchObject({ counters: { panesEarly: 1, panesOnTime: 1 } });
+  });
+
+  it('should refuse an element in a proto-window from an engine that does not fold sessions, counting nothing', () => {
+    const engine = new GroupingEngine<string, number, number, number>({
+      strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(10) }),
+      combineFn: sum(),
+      emit: () => undefined,
+    });
+    expect(engine.protoWindowGap).toBeNaN();
+    expect(() => engine.addInProtoWindow('a', 1, 5, 0)).toThrow(
+      new TypeError('grouping: addInProtoWindow needs sessions folded on arrival (see protoWindowGap)'),
+    );
+    expect(engine.counters.elementsIn).toBe(0);
   });
 });
 

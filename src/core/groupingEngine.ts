@@ -580,6 +580,7 @@ export class GroupingEngine<K, V, A, O> {
    * proto-window unused, and V8 need not allocate it. Only for engines whose `protoWindowGap` is a number.
    */
   addInProtoWindow(key: string | number, value: V, timestamp: number, processingTime: number): void {
+    if (!this.foldsProtoWindows) throw new TypeError(`${this.name}: addInProtoWindow needs sessions folded on arrival (see protoWindowGap)`);
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     const start = timestamp;
     const end = timestamp + (this.windowFn as Sessions).gap;
@@ -687,7 +688,8 @@ export class GroupingEngine<K, V, A, O> {
 
   /**
    * The end of the input right after the first element step, taken as a table: every (key, window) fires
-   * its one pane, ON_TIME and final, in the order the watermark step would fire them, and nothing is left.
+   * its one pane, final (ON_TIME, or EARLY for a window without end), in the order the watermark step would
+   * fire them, and nothing is left.
    */
   private finishFresh(): void {
     const fresh = this.fresh!;
@@ -710,7 +712,8 @@ export class GroupingEngine<K, V, A, O> {
       } catch (err) {
         throw this.userError(err, 'extracting the output', key, w);
       }
-      this.counters.panesOnTime++;
+      if (pane.timing === 'EARLY') this.counters.panesEarly++;
+      else this.counters.panesOnTime++;
       this.outbox.push({ key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
     }
     this.finishStep();
