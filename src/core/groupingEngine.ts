@@ -601,8 +601,9 @@ export class GroupingEngine<K, V, A, O> {
    * The quick path of {@link addPairToElementStep}, for an element in one window (of a window function that
    * does not merge) with a string or number key: adds `[key, value]` if the window's state is the one the
    * key's previous element (or the one before, in another window) went to, and that state only needs
-   * counting and combining (see `addElement`). It takes no event time, which that case does not need: a
-   * caller that V8 does not compile together with this method then need not box one for the call.
+   * counting and combining (see `addElement`), or to the first-step table while the engine's first element
+   * step is taken as one (see `FreshStep`). It takes no event time, which neither case needs: a caller that V8
+   * does not compile together with this method then need not box one for the call.
    *
    * Returns false when the element needs the full path: call `addPairToElementStep` then, with the same
    * arguments and its timestamp (the element step may have been opened at `processingTime`, as that call

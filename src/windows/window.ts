@@ -30,8 +30,8 @@ export class IntervalWindow implements BoundedWindow {
     readonly end: number,
   ) {
     // The error is built elsewhere: a constructor without it can be inlined whole, and a window that goes no
-    // further than the code that made it (sessions' proto-windows, see GroupingEngine.addPairToElementStep) is not
-    // allocated.
+    // further than the code that made it (sessions' proto-windows, see GroupingEngine.addInProtoWindow) is
+    // not allocated.
     if (!(end > start)) throw emptyInterval(start, end);
     this.maxTimestamp = end - 1;
   }
