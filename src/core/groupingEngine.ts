@@ -28,7 +28,7 @@ import { HoldIndex, TimerQueue } from './timeIndex.js';
 import { formatStrategy } from '../strategy/windowingStrategy.js';
 import { GLOBAL_WINDOW, IntervalWindow } from '../windows/window.js';
 import { Sessions } from '../windows/sessions.js';
-import { sortByTimerOrder } from './dueOrder.js';
+import { byTimerOrder, sortByTimerOrder } from './dueOrder.js';
 
 /** A pane produced by the engine. */
 export interface EmittedPane<K, O> {
@@ -326,6 +326,13 @@ export class GroupingEngine<K, V, A, O> {
    * then made from it) or the input ends (its panes are then made from it).
    */
   private fresh: FreshStep<K, V, A> | undefined = undefined;
+  /**
+   * Sessions folded on arrival under the default trigger with end-of-window timestamps: the unions of a new
+   * engine's first element step are left unmerged when the step ends (nothing can fire before the watermark
+   * moves), until something needs window states (see settleUnions), or the input ends (finishUnions).
+   */
+  private readonly defersFirstMerge: boolean;
+  private unionsPending = false;
   /** The key of the previous element of the open step and its state (consecutive elements often share a key). */
   private lastKey: unknown = undefined;
   private lastKeyState: KeyState<K> | undefined = undefined;
@@ -360,6 +367,7 @@ export class GroupingEngine<K, V, A, O> {
     this.intervalMerging = s.windowFn instanceof Sessions && s.windowFn.mergeWindows === Sessions.prototype.mergeWindows;
     this.foldEagerly = this.intervalMerging && !s.trigger.mayFinish && options.combineFn.orderInsensitive === true;
     this.foldsProtoWindows = this.foldEagerly && s.windowFn.assignWindows === Sessions.prototype.assignWindows;
+    this.defersFirstMerge = this.foldEagerly && this.holdCombiner === 0 && this.program.sharesState;
   }
 
   /** The input watermark. */
@@ -384,6 +392,7 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Windows holding state (including closed markers). */
   get liveWindows(): number {
+    if (this.unionsPending) this.settleUnions();
     // A first-step table (the engine's only state while it is pending) stands for one window state, holding
     // one hold, per entry.
     return this.fresh === undefined ? this.liveWindowCount : this.fresh.entries.length;
@@ -391,11 +400,13 @@ export class GroupingEngine<K, V, A, O> {
 
   /** Keys holding state. */
   get liveKeys(): number {
+    if (this.unionsPending) this.settleUnions();
     return this.fresh === undefined ? this.keys.size : this.fresh.keys.length;
   }
 
   /** Watermark holds in place. */
   get liveHolds(): number {
+    if (this.unionsPending) this.settleUnions();
     return this.fresh === undefined ? this.holds.size : this.fresh.entries.length;
   }
 
@@ -426,6 +437,7 @@ export class GroupingEngine<K, V, A, O> {
   /** The engine's whole state as JSON-compatible data (take it between steps). */
   snapshot(): EngineSnapshot {
     if (this.fresh !== undefined) this.settleFresh();
+    if (this.unionsPending) this.settleUnions();
     const keys: KeySnapshot[] = [];
     for (const ks of this.keys.values()) {
       keys.push({
@@ -720,6 +732,58 @@ export class GroupingEngine<K, V, A, O> {
     this.finishStep();
   }
 
+  /**
+   * Merges pending first-step unions into window states, as the end of the first step would have: nothing
+   * they touch fires before the watermark moves. Then forgets the step's keys that got no window.
+   */
+  private settleUnions(): void {
+    this.unionsPending = false;
+    this.mergeStep(1, this.touched);
+    this.touched.clear();
+    this.forgetEmptyKeys();
+  }
+
+  /**
+   * The end of the input right after the first element step, its unions pending: every union fires its one
+   * pane, final (ON_TIME, or EARLY for a window without end), in the order the watermark step would fire
+   * them, and nothing is left.
+   */
+  private finishUnions(): void {
+    this.unionsPending = false;
+    this.iw = Infinity;
+    this.step++;
+    const keys = this.mergeKeys;
+    const panes: { ks: KeyState<K>; root: IntervalNode<K>; window: BoundedWindow }[] = [];
+    for (let k = 0; k < keys.size; k++) {
+      const ks = keys.items[k]!;
+      for (const root of ks.stepRoots) {
+        // A union that grew past its first window is a window of its own (see mergeUnions).
+        if (root.count > 0) panes.push({ ks, root, window: root.multi ? new IntervalWindow(root.start, root.end) : root.first });
+      }
+    }
+    panes.sort(byTimerOrder);
+    try {
+      for (const { ks, root, window: w } of panes) {
+        let value: O;
+        try {
+          value = this.fn.extractOutput(root.acc as A);
+        } catch (err) {
+          throw this.userError(err, 'extracting the output', ks.key, w);
+        }
+        const pane = FIRST_PANES[this.iw <= w.maxTimestamp ? 0 : 1]![1];
+        if (pane.timing === 'EARLY') this.counters.panesEarly++;
+        else this.counters.panesOnTime++;
+        this.outbox.push({ key: ks.key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
+      }
+    } finally {
+      for (let k = 0; k < keys.size; k++) clearStepEntries(keys.items[k]!);
+      keys.clear();
+      this.emptyKeys.clear();
+      this.keys.clear();
+    }
+    this.finishStep();
+  }
+
   /** The error of a combine function that threw adding `[key, value]` (built apart from the element paths). */
   private addInputError(err: unknown, key: unknown, value: V, ks: KeyState<K>, w: BoundedWindow): Error {
     return this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
@@ -751,6 +815,7 @@ export class GroupingEngine<K, V, A, O> {
     if (processingTime > this.pt) this.pt = processingTime;
     if (this.openStep === 0) {
       if (this.fresh !== undefined) this.settleFresh();
+      if (this.unionsPending) this.settleUnions();
       this.openStep = ++this.step;
       this.openSnapshot = this.ow;
       this.lastKeyState = undefined;
@@ -761,7 +826,10 @@ export class GroupingEngine<K, V, A, O> {
   /** Ends an element step: fire checks for the touched windows, in order (spec §10 step 5). */
   endElementStep(): void {
     if (this.openStep === 0) return;
-    if (this.mergeKeys.size > 0) this.mergeStep(this.openStep, this.touched);
+    if (this.mergeKeys.size > 0) {
+      if (this.openStep === 1 && this.defersFirstMerge) this.unionsPending = true;
+      else this.mergeStep(this.openStep, this.touched);
+    }
     const touched = this.touched;
     const snapshot = this.openSnapshot;
     this.openStep = 0;
@@ -789,6 +857,13 @@ export class GroupingEngine<K, V, A, O> {
         return;
       }
       this.settleFresh();
+    }
+    if (this.unionsPending) {
+      if (watermark === Infinity) {
+        this.finishUnions();
+        return;
+      }
+      this.settleUnions();
     }
     this.iw = watermark;
     const step = ++this.step;
@@ -1790,14 +1865,20 @@ export class GroupingEngine<K, V, A, O> {
     this.processingTimers.add(time, ws);
   }
 
-  /** Ends a step: recompute the output watermark, then hand out the step's panes. */
-  private finishStep(): void {
+  /** Forgets the keys made in the step that got no window state (all their elements were dropped). */
+  private forgetEmptyKeys(): void {
     const empty = this.emptyKeys;
     for (let i = 0; i < empty.size; i++) {
       const ks = empty.items[i]!;
       if (ks.count === 0) this.keys.delete(ks.encoded);
     }
     empty.clear();
+  }
+
+  /** Ends a step: recompute the output watermark, then hand out the step's panes. */
+  private finishStep(): void {
+    // (Keys of pending unions have no window state yet: they are kept until the unions are settled.)
+    if (!this.unionsPending) this.forgetEmptyKeys();
     const ow = Math.min(this.iw, this.holds.min());
     if (ow > this.ow) this.ow = ow;
     if (this.outbox.length === 0) return;
