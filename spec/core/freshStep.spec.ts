@@ -318,6 +318,18 @@ describe('the first element step taken as a table, at the edges', () => {
     expect(table.at(-1)).toMatchObject({ counters: { panesEarly: 1, panesOnTime: 1 } });
   });
 
+  it('should give one pane for session elements in equal empty windows, as window states do', () => {
+    const empty = (): BoundedWindow => ({ start: 5, end: 5, maxTimestamp: 4 }) as BoundedWindow;
+    const [states, table] = both({ windowFn: sessions(10) }, (e) => {
+      e.addToElementStep(['a', 1], 5, [empty()]);
+      e.addToElementStep(['a', 2], 5, [empty()]);
+      e.endElementStep();
+      e.advanceWatermark(Infinity);
+    });
+    expect(table).toStrictEqual(states);
+    expect(table.flatMap((p) => ('value' in p ? [p.value] : []))).toStrictEqual([3]);
+  });
+
   it('should refuse an element in a proto-window from an engine that does not fold sessions, counting nothing', () => {
     const engine = new GroupingEngine<string, number, number, number>({
       strategy: applyWindowInto(DEFAULT_STRATEGY, { windowFn: fixedWindows(10) }),

@@ -744,6 +744,18 @@ export class GroupingEngine<K, V, A, O> {
   }
 
   /**
+   * Whether every pending union is a window of its own: not so for empty or NaN bounds (windows no window
+   * function makes), which never join a union, while window states with equal bounds are one state.
+   */
+  private unionsAreWindows(): boolean {
+    const keys = this.mergeKeys;
+    for (let k = 0; k < keys.size; k++) {
+      for (const root of keys.items[k]!.stepRoots) if (!(root.start < root.end)) return false;
+    }
+    return true;
+  }
+
+  /**
    * The end of the input right after the first element step, its unions pending: every union fires its one
    * pane, final (ON_TIME, or EARLY for a window without end), in the order the watermark step would fire
    * them, and nothing is left.
@@ -859,7 +871,7 @@ export class GroupingEngine<K, V, A, O> {
       this.settleFresh();
     }
     if (this.unionsPending) {
-      if (watermark === Infinity) {
+      if (watermark === Infinity && this.unionsAreWindows()) {
         this.finishUnions();
         return;
       }
