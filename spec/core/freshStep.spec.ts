@@ -355,7 +355,7 @@ describe('FreshStep', () => {
     step.add(0, 2, aAgain);
     step.add('k', 4, b);
     step.add(0, 8, b);
-    expect(step.entries.map((e) => [e.key, e.window, e.ordinal, e.acc, e.count])).toStrictEqual([
+    expect(step.entries.map((e) => [e.key, e.window, e.ks.ordinal, e.acc, e.count])).toStrictEqual([
       [-0, a, 0, 3, 2],
       ['k', b, 1, 4, 1],
       [0, b, 0, 8, 1],

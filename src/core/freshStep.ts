@@ -10,7 +10,14 @@
  * Pure bookkeeping: it calls nothing but the combine function.
  */
 import type { CombineFn } from '../combiners/combineFn.js';
-import type { BoundedWindow } from '../windows/window.js';
+import { compareWindows, type BoundedWindow } from '../windows/window.js';
+import { sortByTimerOrder } from './dueOrder.js';
+
+/** A key of the table: as first seen, and its position in the order keys were first seen (its ordinal). */
+export interface FreshKey<K> {
+  readonly key: K;
+  readonly ordinal: number;
+}
 
 /** One (key, window) of the table. */
 export interface FreshEntry<K, A> {
@@ -18,8 +25,7 @@ export interface FreshEntry<K, A> {
   readonly key: K;
   /** The window of the first element of this (key, window). */
   readonly window: BoundedWindow;
-  /** Position of the key in the order keys were first seen (their ordinal). */
-  readonly ordinal: number;
+  readonly ks: FreshKey<K>;
   acc: A;
   /** Elements added. */
   count: number;
@@ -39,9 +45,11 @@ interface WindowTable<K, A> {
 export class FreshStep<K, V, A> {
   /** Every entry, in the order the (key, window) pairs were first seen. */
   readonly entries: FreshEntry<K, A>[] = [];
-  /** Every key as first seen, by ordinal. */
-  readonly keys: K[] = [];
-  private readonly ordinals = new Map<K, number>();
+  /** Every key, by ordinal. */
+  readonly keys: FreshKey<K>[] = [];
+  private readonly byKey = new Map<K, FreshKey<K>>();
+  // Scratch space of the due order (see sortByTimerOrder).
+  private readonly slots: (FreshEntry<K, A> | undefined)[] = [];
   private readonly tables = new Map<number, WindowTable<K, A>>();
   // The tables of the last two windows an element went to (out-of-order input near a boundary goes back and
   // forth between two).
@@ -66,8 +74,7 @@ export class FreshStep<K, V, A> {
 
   /** The key as first seen (an equal key, `-0` for `0`, may come later). */
   firstKey(key: K): K {
-    const ordinal = this.ordinals.get(key);
-    return ordinal === undefined ? key : this.keys[ordinal]!;
+    return this.byKey.get(key)?.key ?? key;
   }
 
   /**
@@ -79,26 +86,13 @@ export class FreshStep<K, V, A> {
     for (const head of this.tables.values()) {
       for (let t: WindowTable<K, A> | undefined = head; t !== undefined; t = t.sameStart) tables.push(t);
     }
-    tables.sort((a, b) => a.window.maxTimestamp - b.window.maxTimestamp || a.window.start - b.window.start);
+    tables.sort((a, b) => compareWindows(a.window, b.window));
     const out: FreshEntry<K, A>[] = [];
-    const slots: (FreshEntry<K, A> | undefined)[] = [];
-    const keyCount = this.keys.length;
     for (const t of tables) {
-      const entries = t.entries;
-      // Ordinals are 0, 1, 2, ... in the order keys were first seen: a window holding a good share of the
-      // keys is put in order by placing its entries at their ordinals.
-      if (entries.length * 4 >= keyCount) {
-        for (const e of entries) slots[e.ordinal] = e;
-        for (let o = 0; o < keyCount; o++) {
-          const e = slots[o];
-          if (e !== undefined) {
-            out.push(e);
-            slots[o] = undefined;
-          }
-        }
-      } else {
-        for (const e of [...entries].sort((a, b) => a.ordinal - b.ordinal)) out.push(e);
-      }
+      // Entries of one window: the due order puts them in key order.
+      const run = t.entries.slice();
+      sortByTimerOrder(run, run.length, this.slots);
+      for (const e of run) out.push(e);
     }
     return out;
   }
@@ -106,13 +100,13 @@ export class FreshStep<K, V, A> {
   private addEntry(table: WindowTable<K, A>, key: K, value: V, w: BoundedWindow): void {
     const fn = this.fn;
     const acc = fn.addInput(fn.createAccumulator(), value);
-    let ordinal = this.ordinals.get(key);
-    if (ordinal === undefined) {
-      ordinal = this.keys.length;
-      this.keys.push(key);
-      this.ordinals.set(key, ordinal);
+    let ks = this.byKey.get(key);
+    if (ks === undefined) {
+      ks = { key, ordinal: this.keys.length };
+      this.keys.push(ks);
+      this.byKey.set(key, ks);
     }
-    const entry: FreshEntry<K, A> = { key, window: w, ordinal, acc, count: 1 };
+    const entry: FreshEntry<K, A> = { key, window: w, ks, acc, count: 1 };
     table.byKey.set(key, entry);
     table.entries.push(entry);
     this.entries.push(entry);

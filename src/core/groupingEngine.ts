@@ -565,7 +565,8 @@ export class GroupingEngine<K, V, A, O> {
     if (fresh !== undefined) {
       // An element in several windows (sliding windows) with a string or number key joins the table too.
       if (windows.length > 1 && (typeof key === 'string' || typeof key === 'number')) {
-        this.addFreshToWindows(fresh, key, value, windows);
+        this.counters.elementsIn++;
+        for (let j = 0; j < windows.length; j++) this.addFresh(fresh, key, value, windows[j]!);
         return;
       }
       this.settleFresh();
@@ -594,18 +595,10 @@ export class GroupingEngine<K, V, A, O> {
   addInProtoWindow(key: string | number, value: V, timestamp: number, processingTime: number): void {
     if (!this.foldsProtoWindows) throw new TypeError(`${this.name}: addInProtoWindow needs sessions folded on arrival (see protoWindowGap)`);
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
-    const start = timestamp;
     const end = timestamp + (this.windowFn as Sessions).gap;
-    let ks = this.keys.get(key);
-    if (ks === undefined) {
-      ks = this.stageKey(key as K, value, undefined);
-      if (ks === undefined) return;
-    } else {
-      this.counters.elementsIn++;
-      this.stageKnownKey(ks);
-    }
-    if (!this.extendLastUnion(ks, value, timestamp, start, end)) {
-      this.stageEntries(ks, value, timestamp, [new IntervalWindow(start, end)]);
+    const ks = this.stageKey(key as K, value, undefined);
+    if (ks !== undefined && !this.extendLastUnion(ks, value, timestamp, timestamp, end)) {
+      this.stageEntries(ks, value, timestamp, [new IntervalWindow(timestamp, end)]);
     }
   }
 
@@ -635,6 +628,7 @@ export class GroupingEngine<K, V, A, O> {
     if (this.openStep === 0 || processingTime > this.pt) this.openElementStep(processingTime);
     const fresh = this.fresh;
     if (fresh !== undefined) {
+      this.counters.elementsIn++;
       this.addFresh(fresh, key as K, value, w);
       return true;
     }
@@ -647,31 +641,17 @@ export class GroupingEngine<K, V, A, O> {
     try {
       ws.acc = this.fn.addInput(ws.acc as A, value);
     } catch (err) {
-      throw this.addInputError(err, key, value, ks, w);
+      throw this.addInputError(err, key, value, ks.key, w);
     }
     return true;
   }
 
-  /** {@link addToLastWindow} in the first element step, taken as a table. */
+  /** Adds `[key, value]` in window `w` to the first-step table (the element is counted by the caller). */
   private addFresh(fresh: FreshStep<K, V, A>, key: K, value: V, w: BoundedWindow): void {
-    this.counters.elementsIn++;
     try {
       fresh.add(key, value, w);
     } catch (err) {
-      throw this.userError(err, 'adding element ' + describeValue([key, value]), fresh.firstKey(key), w);
-    }
-  }
-
-  /** {@link addFresh} for an element in several windows, added to each in the order of the list. */
-  private addFreshToWindows(fresh: FreshStep<K, V, A>, key: K, value: V, windows: readonly BoundedWindow[]): void {
-    this.counters.elementsIn++;
-    for (let j = 0; j < windows.length; j++) {
-      const w = windows[j]!;
-      try {
-        fresh.add(key, value, w);
-      } catch (err) {
-        throw this.userError(err, 'adding element ' + describeValue([key, value]), fresh.firstKey(key), w);
-      }
+      throw this.addInputError(err, key, value, fresh.firstKey(key), w);
     }
   }
 
@@ -711,25 +691,30 @@ export class GroupingEngine<K, V, A, O> {
     this.step++;
     // The keys get their ordinals, as they would have with window states.
     const keys = fresh.keys;
-    for (let i = 0; i < keys.length; i++) this.ordinals.set(keys[i] as EncodedKey, this.nextOrdinal++);
+    for (let i = 0; i < keys.length; i++) this.ordinals.set(keys[i]!.key as EncodedKey, this.nextOrdinal++);
     const entries = fresh.inFiringOrder();
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
-      const w = e.window;
-      // ON_TIME, as the watermark passed the window; EARLY for a window without end (paneFor's rule).
-      const pane = FIRST_PANES[this.iw <= w.maxTimestamp ? 0 : 1]![1];
-      const key = keys[e.ordinal]!;
-      let value: O;
-      try {
-        value = this.fn.extractOutput(e.acc);
-      } catch (err) {
-        throw this.userError(err, 'extracting the output', key, w);
-      }
-      if (pane.timing === 'EARLY') this.counters.panesEarly++;
-      else this.counters.panesOnTime++;
-      this.outbox.push({ key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
+      this.finalPane(e.ks.key, e.acc, e.window);
     }
     this.finishStep();
+  }
+
+  /**
+   * The one pane of a window that never fired, at the end of the input: final, ON_TIME as the watermark
+   * passed the window (EARLY for a window without end: paneFor's rule), stamped at the window's end.
+   */
+  private finalPane(key: K, acc: A, w: BoundedWindow): void {
+    let value: O;
+    try {
+      value = this.fn.extractOutput(acc);
+    } catch (err) {
+      throw this.userError(err, 'extracting the output', key, w);
+    }
+    const pane = FIRST_PANES[this.iw <= w.maxTimestamp ? 0 : 1]![1];
+    if (pane.timing === 'EARLY') this.counters.panesEarly++;
+    else this.counters.panesOnTime++;
+    this.outbox.push({ key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
   }
 
   /**
@@ -775,18 +760,7 @@ export class GroupingEngine<K, V, A, O> {
     }
     panes.sort(byTimerOrder);
     try {
-      for (const { ks, root, window: w } of panes) {
-        let value: O;
-        try {
-          value = this.fn.extractOutput(root.acc as A);
-        } catch (err) {
-          throw this.userError(err, 'extracting the output', ks.key, w);
-        }
-        const pane = FIRST_PANES[this.iw <= w.maxTimestamp ? 0 : 1]![1];
-        if (pane.timing === 'EARLY') this.counters.panesEarly++;
-        else this.counters.panesOnTime++;
-        this.outbox.push({ key: ks.key, value, window: w, windows: this.listOf(w), timestamp: w.maxTimestamp, pane });
-      }
+      for (const { ks, root, window } of panes) this.finalPane(ks.key, root.acc as A, window);
     } finally {
       for (let k = 0; k < keys.size; k++) clearStepEntries(keys.items[k]!);
       keys.clear();
@@ -796,9 +770,12 @@ export class GroupingEngine<K, V, A, O> {
     this.finishStep();
   }
 
-  /** The error of a combine function that threw adding `[key, value]` (built apart from the element paths). */
-  private addInputError(err: unknown, key: unknown, value: V, ks: KeyState<K>, w: BoundedWindow): Error {
-    return this.userError(err, 'adding element ' + describeValue([key, value]), ks.key, w);
+  /**
+   * The error of a combine function that threw adding `[key, value]` to window `w`, naming the key as first
+   * seen (built apart from the element paths).
+   */
+  private addInputError(err: unknown, key: unknown, value: V, firstKey: unknown, w: BoundedWindow): Error {
+    return this.userError(err, 'adding element ' + describeValue([key, value]), firstKey, w);
   }
 
   /** Adds an element of the open element step: a `[key, value]` pair, or bad input to report. */
@@ -1015,7 +992,7 @@ export class GroupingEngine<K, V, A, O> {
         }
       }
     } catch (err) {
-      throw this.addInputError(err, key, value, ks, w);
+      throw this.addInputError(err, key, value, ks.key, w);
     }
   }
 
@@ -1054,7 +1031,7 @@ export class GroupingEngine<K, V, A, O> {
         }
       }
     } catch (err) {
-      throw this.addInputError(err, key, value, ks, windows[j]!);
+      throw this.addInputError(err, key, value, ks.key, windows[j]!);
     }
     next.length = n;
     ks.lastStates = next;

@@ -1,9 +1,9 @@
 /**
  * Fusion of element-wise operators. `windowInto`, `mapElements`, `filterElements` and `withKeys` are stages
  * that hand one element at a time to the next (by value, or through a shared cursor for stages written that
- * way); consecutive stages piped one after another run
- * in one pass over each batch and allocate one output element per input element, instead of one per stage
- * (as RxJS's `lift` lets consecutive operators share a subscriber). Semantics are those of the unfused chain.
+ * way); consecutive stages piped one after another run in one pass over each batch and allocate one output
+ * element per input element, instead of one per stage (as RxJS's `lift` lets consecutive operators share a
+ * subscriber). Semantics are those of the unfused chain.
  */
 import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
 import { ElementsEvent, type DataflowEvent } from '../events/dataflowEvent.js';
